@@ -1,0 +1,82 @@
+# tollgate - build, run, test.
+#
+#   make            build build/tollgate (warning-free with -Wall -Wextra)
+#   make run        start the daemon with the shipped defaults (root)
+#   make test       unit + integration tests, under ASan/UBSan (root)
+#   make demo       intercept a small agent's calls to a local mock provider
+#   make bench      side-by-side benchmarks, see bench/RESULTS.md
+#   make deps       install Debian build and runtime dependencies
+#
+# Nothing here calls sudo: run the targets that need root as root.
+
+BUILD     ?= build
+CC        ?= gcc
+CLANG     ?= clang
+BPFTOOL   ?= bpftool
+SAN       ?= 0
+
+ARCH      := $(shell uname -m | sed 's/x86_64/x86/; s/aarch64/arm64/')
+CFLAGS    ?= -O2 -g
+CFLAGS    += -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I$(BUILD) -Ibpf -Iuserspace
+LDLIBS    := -lbpf -lelf -lz -lssl -lcrypto -lcjson -lpthread -lresolv
+
+ifeq ($(SAN),1)
+CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS   += -fsanitize=address,undefined
+endif
+
+SRCS      := $(wildcard userspace/*.c)
+OBJS      := $(patsubst userspace/%.c,$(BUILD)/obj/%.o,$(SRCS))
+LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h
+
+.PHONY: all deps check-deps run test unit demo bench clean
+all: $(BUILD)/tollgate
+
+$(BUILD)/vmlinux.h:
+	@mkdir -p $(BUILD)
+	$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tollgate.bpf.o: bpf/tollgate.bpf.c bpf/tollgate.h $(BUILD)/vmlinux.h
+	$(CLANG) -g -O2 -Wall -target bpf -D__TARGET_ARCH_$(ARCH) -I$(BUILD) -Ibpf -c $< -o $@
+
+$(BUILD)/tollgate.skel.h: $(BUILD)/tollgate.bpf.o
+	$(BPFTOOL) gen skeleton $< name tollgate_bpf > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/%.o: userspace/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tollgate: $(OBJS)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+deps:
+	scripts/install-deps.sh
+
+check-deps:
+	@scripts/install-deps.sh --if-missing
+
+run: check-deps all
+	$(BUILD)/tollgate run --config policies/tollgate.json
+
+# Tests build a sanitized copy in build-san/ and run everything against it.
+test: check-deps
+	$(MAKE) BUILD=build-san SAN=1 all unit
+	BUILD=build-san tests/run.sh
+
+demo: check-deps all
+	tests/demo.sh
+
+bench: check-deps all
+	bench/run.sh
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,241 @@
+/*
+ * admin.c - the admin socket: a tiny HTTP server on the control thread,
+ * and the client the CLI uses.
+ *
+ * Requests are small and come from root only; each is read with a short
+ * receive timeout and answered at once, then the connection is closed.
+ */
+#include "admin.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "daemon.h"
+#include "http1.h"
+#include "loop.h"
+
+#define ADMIN_MAX_REQUEST (1024 * 1024)
+
+struct tg_admin {
+	struct tg_daemon *d;
+	struct tg_loop *loop;
+	struct tg_io io;
+	char path[108];
+};
+
+static void respond(int fd, int status, const char *body)
+{
+	struct tg_buf out = {0};
+	const char *reason = status == 200 ? "OK" : status == 403 ? "Forbidden" :
+			     status == 404 ? "Not Found" : status == 400 ? "Bad Request" : "Error";
+	size_t off = 0;
+
+	tg_buf_printf(&out, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+			    "Connection: close\r\n\r\n%s",
+		      status, reason, strlen(body), body);
+	while (off < tg_buf_used(&out)) {
+		ssize_t n = send(fd, tg_buf_start(&out) + off, tg_buf_used(&out) - off, MSG_NOSIGNAL);
+
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	tg_buf_free(&out);
+}
+
+static void respond_error(int fd, int status, const char *msg)
+{
+	struct tg_buf b = {0};
+
+	/* msg is one of our own fixed strings: no escaping needed */
+	tg_buf_printf(&b, "{\"error\":\"%s\"}", msg);
+	respond(fd, status, b.data ? b.data : "{}");
+	tg_buf_free(&b);
+}
+
+static void handle(struct tg_admin *a, int fd)
+{
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+	struct timeval tv = {.tv_sec = 2};
+	struct tg_buf in = {0};
+	struct tg_http_msg msg;
+	ssize_t head = 0;
+	int status;
+	const char *why;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) || cred.uid != 0) {
+		respond_error(fd, 403, "the admin API is for root only");
+		return;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	while (head == 0) {
+		char *p = tg_buf_reserve(&in, 4096);
+		ssize_t n = p ? recv(fd, p, 4096, 0) : -1;
+
+		if (n <= 0)
+			goto out;
+		tg_buf_commit(&in, (size_t)n);
+		head = tg_http_parse_request(tg_buf_start(&in), tg_buf_used(&in), 65536, &msg, &status, &why);
+		if (head < 0) {
+			respond_error(fd, 400, "malformed request");
+			goto out;
+		}
+	}
+	if (tg_http_token_eq(msg.method, msg.method_len, "GET") &&
+	    tg_http_token_eq(msg.target, msg.target_len, "/v1/status")) {
+		char *json = tg_daemon_status_json(a->d);
+
+		respond(fd, json ? 200 : 500, json ? json : "{\"error\":\"out of memory\"}");
+		free(json);
+	} else {
+		respond_error(fd, 404, "no such admin route");
+	}
+out:
+	tg_buf_free(&in);
+}
+
+static void on_accept(struct tg_io *io, uint32_t events)
+{
+	struct tg_admin *a = io->owner;
+
+	(void)events;
+	for (;;) {
+		int fd = accept4(io->fd, NULL, NULL, SOCK_CLOEXEC);
+
+		if (fd < 0)
+			return;
+		handle(a, fd);
+		close(fd);
+	}
+}
+
+struct tg_admin *tg_admin_start(struct tg_daemon *d, struct tg_loop *loop, const char *path,
+				tg_err *err)
+{
+	struct tg_admin *a = calloc(1, sizeof(*a));
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	mode_t old;
+	int rc;
+
+	if (!a) {
+		tg_errf(err, "out of memory");
+		return NULL;
+	}
+	if (tg_strlcpy(a->path, path, sizeof(a->path)) || tg_strlcpy(sun.sun_path, path, sizeof(sun.sun_path))) {
+		tg_errf(err, "admin socket path too long: %s", path);
+		free(a);
+		return NULL;
+	}
+	a->d = d;
+	a->loop = loop;
+	a->io.owner = a;
+	a->io.fn = on_accept;
+	a->io.fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (a->io.fd < 0) {
+		tg_errf(err, "admin socket: %s", strerror(errno));
+		free(a);
+		return NULL;
+	}
+	unlink(path);
+	old = umask(077);
+	rc = bind(a->io.fd, (struct sockaddr *)&sun, sizeof(sun));
+	umask(old);
+	if (rc || chmod(path, 0600) || listen(a->io.fd, 64) ||
+	    tg_loop_add(loop, &a->io, EPOLLIN, 1)) {
+		tg_errf(err, "admin socket %s: %s", path, strerror(errno));
+		close(a->io.fd);
+		unlink(path);
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void tg_admin_stop(struct tg_admin *a)
+{
+	if (!a)
+		return;
+	tg_loop_del(a->loop, &a->io);
+	close(a->io.fd);
+	unlink(a->path);
+	free(a);
+}
+
+int tg_admin_request(const char *sock_path, const char *method, const char *path,
+		     const char *body, int *status, char **response, tg_err *err)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	struct timeval tv = {.tv_sec = 10};
+	struct tg_buf out = {0}, in = {0};
+	struct tg_http_msg msg;
+	const char *why;
+	ssize_t head = 0;
+	int fd, pstatus, rc = -1;
+	size_t off = 0;
+
+	*response = NULL;
+	if (tg_strlcpy(sun.sun_path, sock_path, sizeof(sun.sun_path)))
+		return tg_errf(err, "admin socket path too long: %s", sock_path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return tg_errf(err, "socket: %s", strerror(errno));
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun))) {
+		tg_errf(err, "tollgate is not running (cannot connect to %s: %s)", sock_path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	tg_buf_printf(&out, "%s %s HTTP/1.1\r\nHost: tollgate\r\nContent-Type: application/json\r\n"
+			    "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+		      method, path, body ? strlen(body) : 0, body ? body : "");
+	while (off < tg_buf_used(&out)) {
+		ssize_t n = send(fd, tg_buf_start(&out) + off, tg_buf_used(&out) - off, MSG_NOSIGNAL);
+
+		if (n <= 0) {
+			tg_errf(err, "write to admin socket: %s", strerror(errno));
+			goto out;
+		}
+		off += (size_t)n;
+	}
+	for (;;) {
+		char *p = tg_buf_reserve(&in, 65536);
+		ssize_t n = p ? recv(fd, p, 65536, 0) : -1;
+
+		if (n < 0) {
+			tg_errf(err, "read from admin socket: %s", strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		tg_buf_commit(&in, (size_t)n);
+		if (tg_buf_used(&in) > 64 * 1024 * 1024) {
+			tg_errf(err, "admin response too large");
+			goto out;
+		}
+	}
+	head = tg_http_parse_response(tg_buf_start(&in), tg_buf_used(&in), 65536, method, strlen(method),
+				      &msg, &pstatus, &why);
+	if (head <= 0) {
+		tg_errf(err, "malformed answer from the admin socket");
+		goto out;
+	}
+	*status = msg.status;
+	*response = strndup(tg_buf_start(&in) + head, tg_buf_used(&in) - (size_t)head);
+	rc = *response ? 0 : tg_errf(err, "out of memory");
+out:
+	tg_buf_free(&out);
+	tg_buf_free(&in);
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,123 @@
+/*
+ * common.c - error messages, logging to stderr, clocks.
+ */
+#include "common.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+int tg_errf(tg_err *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int tg_err_prefix(tg_err *err, const char *fmt, ...)
+{
+	char prefix[128], old[sizeof(err->msg)];
+	va_list ap;
+
+	if (!err)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(prefix, sizeof(prefix), fmt, ap);
+	va_end(ap);
+	memcpy(old, err->msg, sizeof(old));
+	snprintf(err->msg, sizeof(err->msg), "%.127s: %.*s", prefix,
+		 (int)(sizeof(err->msg) - sizeof(prefix) - 2), old);
+	return -1;
+}
+
+/* The log level is set once at start-up, before any thread exists. */
+static enum tg_log_level log_level = TG_LOG_INFO;
+
+void tg_log_set_level(enum tg_log_level level)
+{
+	log_level = level;
+}
+
+int tg_log_parse_level(const char *name, enum tg_log_level *level)
+{
+	static const char *names[] = {"error", "warn", "info", "debug"};
+
+	for (size_t i = 0; i < TG_ARRAY_LEN(names); i++) {
+		if (strcasecmp(name, names[i]) == 0) {
+			*level = (enum tg_log_level)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void tg_log(enum tg_log_level level, const char *fmt, ...)
+{
+	static const char *tags[] = {"error", "warn", "info", "debug"};
+	char line[2048];
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+	va_list ap;
+
+	if (level > log_level)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%S", &tm);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, ".%03ldZ %-5s ",
+			      ts.tv_nsec / 1000000, tags[level]);
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof(line) - n, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	if (n < sizeof(line) - 1) {
+		line[n++] = '\n';
+		line[n] = 0;
+	}
+	fwrite(line, 1, n, stderr);
+}
+
+int tg_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t n = strlen(src);
+
+	if (size == 0)
+		return -1;
+	if (n >= size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = 0;
+		return -1;
+	}
+	memcpy(dst, src, n + 1);
+	return 0;
+}
+
+uint64_t tg_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+uint64_t tg_now_ms(void)
+{
+	return tg_now_us() / 1000u;
+}
+
+int64_t tg_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

@@ -1,0 +1,51 @@
+/*
+ * daemon.h - the daemon's single context: configuration, registry, BPF,
+ * CA and TLS, workers, namespaces, request log. Everything mutable that is
+ * shared lives here; modules get what they need through it.
+ */
+#ifndef TG_DAEMON_H
+#define TG_DAEMON_H
+
+#include <limits.h>
+#include <stdatomic.h>
+
+#include "bpf_loader.h"
+#include "ca.h"
+#include "cgroups.h"
+#include "config.h"
+#include "endpoints.h"
+#include "loop.h"
+#include "admin.h"
+#include "netns.h"
+#include "pipeline.h"
+#include "providers.h"
+#include "proxy.h"
+#include "reqlog.h"
+#include "tls.h"
+
+struct tg_daemon {
+	char config_path[PATH_MAX];
+	struct tg_config cfg;
+	struct tg_registry reg;
+	struct tg_cgroups cgroups;
+	struct tg_bpf *bpf;
+	struct tg_ca *ca;
+	struct tg_tls *tls;
+	struct tg_reqlog *reqlog;
+	struct tg_pipeline pipeline;
+	struct tg_netns_set *netns;
+	struct tg_endpoints *endpoints;
+	struct tg_admin *admin;
+	struct tg_loop *control;   /* main thread: signals, notices, timers, admin */
+	struct tg_worker *workers;
+	int nworkers;
+	int64_t started_wall_ms;
+};
+
+/* `tollgate run`: returns the process exit status. */
+int tg_daemon_main(const char *config_path);
+
+/* Status as a JSON document (malloc'd), for the admin API. */
+char *tg_daemon_status_json(struct tg_daemon *d);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * pipeline.h - the per-call context and the stages that act on it.
+ *
+ * The proxy knows nothing of what the stages do. For each request it calls,
+ * in order, every stage's hooks:
+ *   on_request        request head and whole body are known; a stage may
+ *                     rewrite the body or stop the call with a reply
+ *   on_response_head  the upstream status and headers are known
+ *   on_response_data  response body bytes, in order, as they arrive
+ *                     (decoded from the transfer coding); a stage that
+ *                     rewrites must set call->rewrites_body in on_response_head
+ *   on_complete       the call is over (for whatever reason): settle, log
+ * Stages that return TG_STAGE_STOP from on_request must have filled
+ * call->reply_status / reply_type / reply_message; the proxy then answers
+ * with an error body in the provider's shape and never contacts upstream.
+ */
+#ifndef TG_PIPELINE_H
+#define TG_PIPELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "http1.h"
+#include "providers.h"
+#include "tollgate.h"
+
+enum tg_stage_result { TG_STAGE_CONTINUE = 0, TG_STAGE_STOP = 1 };
+
+enum tg_call_outcome {
+	TG_OUTCOME_OK = 0,        /* a response was relayed to the end */
+	TG_OUTCOME_REFUSED,       /* a stage or the proxy answered itself */
+	TG_OUTCOME_UPSTREAM_ERROR,/* connect, TLS or protocol failure upstream */
+	TG_OUTCOME_CLIENT_GONE,   /* client went away before the end */
+	TG_OUTCOME_TUNNEL,        /* upgraded to a tunnel (WebSocket) */
+};
+
+struct tg_call {
+	/* who: fixed for the connection */
+	const struct tg_origin *origin;
+	const char *cgroup_path;
+	const struct tg_provider *provider;
+	const char *host;             /* TLS server name */
+
+	/* request: head parsed from a private copy, so pointers stay valid */
+	struct tg_http_msg req;
+	struct tg_buf req_head;
+	struct tg_buf req_body;       /* decoded (de-chunked) body; stages may rewrite it */
+
+	/* response */
+	struct tg_http_msg res;
+	struct tg_buf res_head;
+	bool rewrites_body;
+
+	/* a stage's refusal */
+	int reply_status;
+	const char *reply_type;
+	char reply_message[512];
+
+	/* trace identity (W3C ids in hex) */
+	char trace_id[33];
+	char span_id[17];
+	char parent_span_id[17];
+
+	/* measurements */
+	int64_t start_wall_ms;
+	uint64_t start_us;
+	uint64_t upstream_sent_us;
+	uint64_t first_byte_us;       /* first response byte from upstream */
+	uint64_t end_us;
+	uint64_t bytes_from_client;   /* request bytes on the wire, head + body */
+	uint64_t bytes_to_upstream;
+	uint64_t bytes_from_upstream;
+	uint64_t bytes_to_client;
+	int status;                   /* status sent to the client */
+	enum tg_call_outcome outcome;
+	char error[256];              /* why it failed, for the log */
+	bool upstream_reused;
+};
+
+struct tg_stage {
+	const char *name;
+	void *ctx;
+	enum tg_stage_result (*on_request)(void *ctx, struct tg_call *call);
+	void (*on_response_head)(void *ctx, struct tg_call *call);
+	/* Append the (possibly rewritten) bytes to out. last is set once, at the end. */
+	int (*on_response_data)(void *ctx, struct tg_call *call, const char *in, size_t len,
+				bool last, struct tg_buf *out);
+	void (*on_complete)(void *ctx, struct tg_call *call);
+};
+
+#define TG_MAX_STAGES 16
+
+struct tg_pipeline {
+	struct tg_stage stages[TG_MAX_STAGES];
+	size_t n;
+};
+
+int tg_pipeline_add(struct tg_pipeline *p, const struct tg_stage *s);
+enum tg_stage_result tg_pipeline_request(const struct tg_pipeline *p, struct tg_call *call);
+void tg_pipeline_response_head(const struct tg_pipeline *p, struct tg_call *call);
+int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
+			      const char *in, size_t len, bool last, struct tg_buf *out);
+void tg_pipeline_complete(const struct tg_pipeline *p, struct tg_call *call);
+
+/* Fill in a refusal. Returns TG_STAGE_STOP. */
+enum tg_stage_result tg_call_refuse(struct tg_call *call, int status, const char *type,
+				    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+#endif
