@@ -41,12 +41,14 @@ char *tg_buf_reserve(struct tg_buf *b, size_t n)
 
 int tg_buf_append(struct tg_buf *b, const void *p, size_t n)
 {
-	char *w = tg_buf_reserve(b, n);
+	char *w;
 
+	if (n == 0)
+		return 0;
+	w = tg_buf_reserve(b, n);
 	if (!w)
 		return -1;
-	if (n)
-		memcpy(w, p, n);
+	memcpy(w, p, n);
 	b->len += n;
 	return 0;
 }

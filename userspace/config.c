@@ -14,7 +14,6 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +25,8 @@
 
 /* What the loader knows about the file it is reading. */
 struct loader {
-	const char *file;    /* as given, for messages */
-	char dir[PATH_MAX];  /* absolute directory of the file */
-	bool request_log_set;
+	char dir[PATH_MAX];   /* absolute directory of the file */
+	bool request_log_set; /* "request_log" given (else <state_dir>/requests.log) */
 };
 
 void tg_config_defaults(struct tg_config *cfg)
@@ -401,12 +399,12 @@ static int parse_path(const struct loader *ld, const char *s, bool may_be_empty,
 /* One top-level key. Errors come back without the file name. */
 static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, tg_err *err)
 {
-	const char *key = item->string, *s = NULL;
-
-	/* Keys whose value is a string. */
 	static const char *const string_keys[] = {
 		"listen", "listen6", "cgroup", "state_dir", "providers_file",
 		"upstream_ca_file", "request_log", "unknown_netns", "log_level", NULL};
+	const char *key = item->string, *s = NULL;
+
+	/* Type-check the keys whose value is a string. */
 	for (size_t i = 0; string_keys[i]; i++) {
 		if (strcmp(key, string_keys[i]) == 0 && tg_json_string(item, &s, err) < 0)
 			return -1;
@@ -466,7 +464,7 @@ int tg_config_load(const char *path, struct tg_config *cfg, tg_err *err)
 		"listen", "listen6", "cgroup", "state_dir", "providers_file", "upstream_ca_file",
 		"request_log", "workers", "socket_mark", "unknown_netns", "log_level",
 		"max_request_body", "max_header_bytes", "timeouts", "resolve", "addresses", NULL};
-	struct loader ld = {.file = path};
+	struct loader ld = {.request_log_set = false};
 	struct tg_config *c = NULL;
 	const cJSON *item;
 	cJSON *root;

@@ -80,30 +80,31 @@ int tg_resolver_parse_answer(const unsigned char *msg, int len, struct tg_resolv
 		return tg_errf(err, "%s", rcode_name(rcode));
 	count = ns_msg_count(handle, ns_s_an);
 
-	/* First pass: the weakest CNAME in the chain. */
+	/* First pass: check every record, and find the weakest CNAME in the
+	 * chain. Nothing is added to out[] unless the whole answer is good. */
 	for (int i = 0; i < count; i++) {
 		if (ns_parserr(&handle, ns_s_an, i, &rr) < 0)
 			return tg_errf(err, "malformed DNS answer record %d", i);
-		if (ns_rr_class(rr) == ns_c_in && ns_rr_type(rr) == ns_t_cname && rr_ttl(&rr) < cname_ttl)
+		if (ns_rr_class(rr) != ns_c_in)
+			continue;
+		if (ns_rr_type(rr) == ns_t_cname && rr_ttl(&rr) < cname_ttl)
 			cname_ttl = rr_ttl(&rr);
+		if (ns_rr_type(rr) == ns_t_a && ns_rr_rdlen(rr) != 4)
+			return tg_errf(err, "A record %d has %u bytes of data", i, ns_rr_rdlen(rr));
+		if (ns_rr_type(rr) == ns_t_aaaa && ns_rr_rdlen(rr) != 16)
+			return tg_errf(err, "AAAA record %d has %u bytes of data", i, ns_rr_rdlen(rr));
 	}
 	/* Second pass: the addresses, whatever their owner name. */
 	for (int i = 0; i < count; i++) {
 		uint8_t addr[16] = {0};
 		uint32_t ttl;
 
-		if (ns_parserr(&handle, ns_s_an, i, &rr) < 0)
-			return tg_errf(err, "malformed DNS answer record %d", i);
-		if (ns_rr_class(rr) != ns_c_in)
+		if (ns_parserr(&handle, ns_s_an, i, &rr) < 0 || ns_rr_class(rr) != ns_c_in)
 			continue;
 		if (ns_rr_type(rr) == ns_t_a) {
-			if (ns_rr_rdlen(rr) != 4)
-				return tg_errf(err, "A record %d has %u bytes of data", i, ns_rr_rdlen(rr));
 			addr[10] = addr[11] = 0xff;
 			memcpy(addr + 12, ns_rr_rdata(rr), 4);
 		} else if (ns_rr_type(rr) == ns_t_aaaa) {
-			if (ns_rr_rdlen(rr) != 16)
-				return tg_errf(err, "AAAA record %d has %u bytes of data", i, ns_rr_rdlen(rr));
 			memcpy(addr, ns_rr_rdata(rr), 16);
 		} else {
 			continue;

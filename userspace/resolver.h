@@ -37,7 +37,8 @@ int tg_resolve(const char *host, struct tg_resolved *out, size_t max, tg_err *er
  * and AAAA record in the answer section whatever its owner name, and append
  * those not already in out[0..*n) (a repeat keeps the larger TTL) while
  * *n < max. Returns the number of address records seen, 0 if the answer had
- * none, or -1 if the message is malformed or its rcode is not NOERROR.
+ * none, or -1 if the message is malformed or its rcode is not NOERROR (and
+ * then out[] and *n are untouched).
  */
 int tg_resolver_parse_answer(const unsigned char *msg, int len, struct tg_resolved *out,
 			     size_t max, size_t *n, tg_err *err);
