@@ -17,8 +17,11 @@ MOCK_IP=127.0.20.1
 tg_test_ca
 tg_start_mock --listen "$MOCK_IP:443" || { fail "mock starts" "see log"; tg_finish; }
 tg_make_cgroup agents/a >/dev/null
+# The daemon itself runs inside the governed subtree, as it does when it
+# governs the whole host: its own upstream sockets must not be redirected.
+tg_make_cgroup system/tollgate >/dev/null
 tg_tollgate_config "$TG_TMP/tollgate.json" "{\"addresses\": {\"openai\": [\"$MOCK_IP\"], \"anthropic\": [\"$MOCK_IP\"]}}"
-tg_start_tollgate "$TG_CONFIG" || { fail "tollgate starts" "see log"; tg_finish; }
+tg_start_tollgate "$TG_CONFIG" system/tollgate || { fail "tollgate starts" "see log"; tg_finish; }
 pass "tollgate starts"
 
 CHAT='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello tollgate"}]}'
@@ -120,6 +123,8 @@ assert_eq "status: endpoint map holds the static address" true \
 assert_eq "status: endpoint map size matches the table" "$(tg_json "$st" j.endpoints.length)" "$(tg_json "$st" j.maps.endpoints)"
 assert_ge "status: redirect counter" "$(tg_json "$st" j.counters.redirected)" 4
 assert_ge "status: udp refusals counted" "$(tg_json "$st" j.counters.udp_refused)" 1
+assert_ge "status: tollgate's own upstream connections were let through by their mark" \
+	"$(tg_json "$st" j.counters.own_traffic)" 1
 text=$("$TOLLGATE_BIN" --config "$TG_CONFIG" status)
 assert_contains "status text names the programs" "$text" "connect6"
 

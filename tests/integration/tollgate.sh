@@ -6,8 +6,9 @@
 #                                  the test defaults (a governed test cgroup,
 #                                  state in $TG_TMP/state, the test CA trusted
 #                                  upstream, no DNS resolution, a free port)
-#   tg_start_tollgate FILE         start `tollgate run --config FILE` in the
-#                                  background, wait until its admin API answers
+#   tg_start_tollgate FILE [REL]   start `tollgate run --config FILE` in the
+#                                  background (inside test cgroup REL if given),
+#                                  wait until its admin API answers
 #                                  (sets TG_DAEMON_PID, TG_DAEMON_LOG, TG_STATE)
 #   tg_stop_tollgate               SIGTERM, wait, and check it exited 0 with no
 #                                  sanitizer report (reports PASS/FAIL)
@@ -48,8 +49,15 @@ tg__daemon_up() {
 
 tg_start_tollgate() {
 	TG_CONFIG=$1
+	local cg=${2:-}
 	TG_DAEMON_LOG="$TG_TMP/tollgate-$((++TG_DAEMON_COUNT)).log"
-	"$TOLLGATE_BIN" run --config "$TG_CONFIG" >"$TG_DAEMON_LOG" 2>&1 </dev/null &
+	local cmd=("$TOLLGATE_BIN" run --config "$TG_CONFIG")
+	if [[ -n "$cg" ]]; then
+		# an exec chain, so that $! is the daemon itself
+		tg__chain tg_run_in_cgroup "$cg" "${cmd[@]}" || return 1
+		cmd=("${TG__CHAIN[@]}")
+	fi
+	"${cmd[@]}" >"$TG_DAEMON_LOG" 2>&1 </dev/null &
 	TG_DAEMON_PID=$!
 	tg_on_cleanup tg_kill_pid "$TG_DAEMON_PID" 10
 	if ! tg_wait_until 20 tg__daemon_up || tg__gone "$TG_DAEMON_PID"; then
