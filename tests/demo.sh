@@ -14,7 +14,7 @@ tg_require_root
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-MOCK_IP=127.0.40.1
+MOCK_IP=${TG_IP_BASE}1
 say "starting the mock provider on $MOCK_IP:443 (certificate from a test CA)"
 tg_test_ca
 tg_start_mock --listen "$MOCK_IP:443" --chunk-delay-ms 120 >/dev/null || exit 1

@@ -5,8 +5,9 @@
 #
 #   bash tests/integration/00-mock-direct.sh      (from the repo root, as root)
 #
-# 1. the mock on 127.0.10.1:443 and [::1]:443; provider names mapped to it by
-#    a private /etc/hosts (tg_with_hosts);
+# 1. the mock on 127.0.10.1:443 and [::1]:443 (the next free 127.0.10.X, and a
+#    ULA address on lo, when another run holds those); provider names mapped
+#    to it by a private /etc/hosts (tg_with_hosts);
 # 2. curl against every API shape, plain and streamed, errors and control
 #    hooks; the record file;
 # 3. every SDK client, plain and streamed, with exact token counts and proof
@@ -18,25 +19,57 @@
 #    killed with SIGTERM (cgroups, netns, veth, processes, temp dir).
 # Prints PASS/FAIL lines; exits non-zero when anything failed.
 
+# shellcheck disable=SC2016  # (JS template strings in single quotes)
 source "$(dirname "$0")/lib.sh"
 tg_require_root
 
 DELAY=50                   # --chunk-delay-ms
 MIN_SPREAD=$((3 * DELAY / 2))
-MOCK_IP=127.0.10.1
 
 tg_test_ca || { fail setup-ca "testca.sh failed"; tg_finish; }
 tg_need_clients || fail setup-clients "npm ci in tests/clients failed"
 CA="$TG_CA_DIR/ca.pem"
 
-if ! tg_start_mock --listen "$MOCK_IP:443" --listen "[::1]:443" --chunk-delay-ms "$DELAY"; then
+# Addresses. Other sessions may run tests on this machine at the same time,
+# so take the first 127.0.10.X whose port 443 is free (127.0.10.1 normally),
+# and [::1]:443 unless it is taken, in which case a private ULA address is
+# added to lo for this run (and removed at cleanup).
+listening443() { ss -Hltn 'sport = :443' 2>/dev/null | awk '{print $4}'; }
+V4_USED=()
+# start_mock_v4 VAR ARGS...: start a mock on the first free 127.0.10.X:443
+# (X from 1) plus ARGS; sets VAR to the address.
+start_mock_v4() {
+	local var=$1 x ip busy
+	shift
+	busy=$(listening443)
+	for ((x = 1; x < 250; x++)); do
+		ip=127.0.10.$x
+		[[ " ${V4_USED[*]} " == *" $ip "* ]] && continue
+		grep -qxF -e "$ip:443" -e "0.0.0.0:443" -e "*:443" <<<"$busy" && continue
+		V4_USED+=("$ip")
+		if tg_start_mock --listen "$ip:443" "$@" 2>/dev/null; then
+			printf -v "$var" '%s' "$ip"
+			return 0
+		fi
+		grep -q EADDRINUSE "$TG_MOCK_LOG" || { sed 's/^/# /' "$TG_MOCK_LOG" >&2; return 1; }
+	done
+	return 1
+}
+V6=::1
+if grep -qxF -e "[::1]:443" -e "[::]:443" -e "*:443" <<<"$(listening443)"; then
+	V6=$(printf 'fd00:7e57:10::%x' $((TG_RUN_ID % 65536)))
+	tg_log "[::1]:443 is taken; using $V6 on lo"
+	ip -6 addr add "$V6/128" dev lo nodad && tg_on_cleanup ip -6 addr del "$V6/128" dev lo
+fi
+
+if ! start_mock_v4 MOCK_IP --listen "[$V6]:443" --chunk-delay-ms "$DELAY"; then
 	fail mock-start "mock did not start (port 443 in use?)"
 	tg_finish
 fi
 pass mock-start
 REC=$TG_MOCK_RECORD
 HOSTS=$(tg_hosts_file "$MOCK_IP")
-HOSTS6=$(tg_hosts_file ::1)
+HOSTS6=$(tg_hosts_file "$V6")
 
 # tcurl ARGS...: curl through the private hosts file, trusting the test CA.
 tcurl() {
@@ -191,7 +224,7 @@ assert_ne curl-hook-cut-fails 0 "$rc"
 assert_not_contains curl-hook-cut-no-done "$(cat "$TG_TMP/cut.out")" '[DONE]'
 assert_contains curl-hook-cut-some-data "$(cat "$TG_TMP/cut.out")" '"content":"Hell"'
 
-# --- IPv6 listener (names mapped to ::1).
+# --- IPv6 listener (names mapped to ::1, or the ULA stand-in).
 out=$(tg_with_hosts "$HOSTS6" curl -sS --max-time 10 --cacert "$CA" "${OA[@]}" https://api.openai.com/v1/chat/completions -d '{"model":"m","messages":[{"role":"user","content":"ipv6 check"}]}')
 assert_eq curl-ipv6 "Hello from the mock OpenAI." "$(tg_json "$out" 'j.choices[0].message.content')"
 
@@ -199,9 +232,9 @@ assert_eq curl-ipv6 "Hello from the mock OpenAI." "$(tg_json "$out" 'j.choices[0
 n=$(wc -l <"$REC")
 assert_ge record-lines "$n" 30
 line=$(grep '"ipv6 check' "$REC" | head -1)
-assert_eq record-ipv6 "::1/::1/api.openai.com/http/1.1/TLSv1.3" "$(tg_json "$line" '[j.local_address, j.remote_address, j.sni, j.alpn, j.tls_version].join("/")')"
+assert_eq record-ipv6 "$V6/$V6/api.openai.com/http/1.1/TLSv1.3" "$(tg_json "$line" '[j.local_address, j.remote_address, j.sni, j.alpn, j.tls_version].join("/")')"
 line=$(grep '"path":"/v1/messages"' "$REC" | grep 'MOCK_CACHE:7:11' | head -1)
-assert_eq record-anthropic "POST/api.anthropic.com/sk-ant-test-curl/true/true/anthropic/127.0.10.1" \
+assert_eq record-anthropic "POST/api.anthropic.com/sk-ant-test-curl/true/true/anthropic/$MOCK_IP" \
 	"$(tg_json "$line" '[j.method, j.sni, j.headers["x-api-key"], j.body_json, j.stream, j.provider, j.local_address].join("/")')"
 assert_contains record-body-verbatim "$line" '"body":"{\"model\":\"claude-sonnet-4-20250514\",\"max_tokens\":64,\"stream\":true'
 line=$(grep '"body":"not json"' "$REC" | head -1)
@@ -280,14 +313,13 @@ assert_eq sdk-untrusted-ca "4 UNABLE_TO_VERIFY_LEAF_SIGNATURE" "$RC $(j 'j.error
 # 4. Certificates for upstream verification failures
 # ======================================================================
 
-declare -A BAD_IP=([evil-server]=127.0.10.2 [wrongname]=127.0.10.3 [expired]=127.0.10.4)
 declare -A BAD_CODE=([evil-server]=UNABLE_TO_VERIFY_LEAF_SIGNATURE [wrongname]=ERR_TLS_CERT_ALTNAME_INVALID [expired]=CERT_HAS_EXPIRED)
 for c in evil-server wrongname expired; do
-	if ! tg_start_mock --listen "${BAD_IP[$c]}:443" --cert "$TG_CA_DIR/$c.pem" --key "$TG_CA_DIR/$c.key"; then
+	if ! start_mock_v4 bad_ip --cert "$TG_CA_DIR/$c.pem" --key "$TG_CA_DIR/$c.key"; then
 		fail "badcert-$c-mock" "mock did not start"
 		continue
 	fi
-	h=$(tg_hosts_file "${BAD_IP[$c]}")
+	h=$(tg_hosts_file "$bad_ip")
 	tg_with_hosts "$h" curl -sS --max-time 10 --cacert "$CA" -o /dev/null https://api.openai.com/mock/health 2>/dev/null
 	assert_eq "badcert-$c-curl-rc60" 60 "$?"
 	tg_client openai-chat.mjs --message "$MSG"

@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tollgate.sh"
 tg_require_root
 
-MOCK_IP=127.0.20.1
+MOCK_IP=${TG_IP_BASE}1
 tg_test_ca
 tg_start_mock --listen "$MOCK_IP:443" || { fail "mock starts" "see log"; tg_finish; }
 tg_make_cgroup agents/a >/dev/null

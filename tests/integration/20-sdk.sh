@@ -11,7 +11,7 @@ source "$(dirname "$0")/tollgate.sh"
 tg_require_root
 tg_need_clients || { fail "npm clients installed" "npm ci failed"; tg_finish; }
 
-MOCK_IP=127.0.20.1
+MOCK_IP=${TG_IP_BASE}1
 DELAY=60
 tg_test_ca
 tg_start_mock --listen "$MOCK_IP:443" --chunk-delay-ms "$DELAY" || { fail "mock starts" "see log"; tg_finish; }

@@ -13,7 +13,7 @@ source "$(dirname "$0")/tollgate.sh"
 tg_require_root
 tg_need_clients || { fail "npm clients installed" "npm ci failed"; tg_finish; }
 
-MOCK_IP=127.0.20.1
+MOCK_IP=${TG_IP_BASE}1
 tg_test_ca
 tg_make_netns ctr || { fail "netns created" "tg_make_netns failed"; tg_finish; }
 HOST_IP=$(tg_netns_host_ip ctr)
@@ -38,15 +38,15 @@ assert_eq "IPv6: logged with its cgroup" "$CG/agents/v6" "$(tg_reqlog_last j.cgr
 # v4-mapped destination on a dual-stack socket
 out=$(tg_run_in_cgroup agents/v6 node -e '
 	const tls = require("tls"), fs = require("fs");
-	const s = tls.connect({ host: "::ffff:127.0.20.1", port: 443, servername: "api.openai.com",
+	const s = tls.connect({ host: process.argv[2], port: 443, servername: "api.openai.com",
 		ca: fs.readFileSync(process.argv[1]) }, () => {
 		const peer = s.remoteAddress + " " + s.remotePort;
 		s.write("GET /v1/models HTTP/1.1\r\nHost: api.openai.com\r\nAuthorization: Bearer sk-test-v6-0001\r\nConnection: close\r\n\r\n");
 		let body = ""; s.on("data", (d) => body += d);
 		s.on("end", () => console.log(peer + "|" + body.split("\r\n")[0]));
 	});
-	s.on("error", (e) => console.log("error " + e.message));' "$TG_CA")
-assert_eq "v4-mapped: answer through tollgate, peer as dialled" "::ffff:127.0.20.1 443|HTTP/1.1 200 OK" "$out"
+	s.on("error", (e) => console.log("error " + e.message));' "$TG_CA" "::ffff:$MOCK_IP")
+assert_eq "v4-mapped: answer through tollgate, peer as dialled" "::ffff:$MOCK_IP 443|HTTP/1.1 200 OK" "$out"
 assert_eq "v4-mapped: logged" node "$(tg_reqlog_last j.comm)"
 
 # Happy Eyeballs: the name has both an IPv6 and an IPv4 address

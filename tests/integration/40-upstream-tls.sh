@@ -10,7 +10,7 @@ source "$(dirname "$0")/tollgate.sh"
 tg_require_root
 tg_need_clients || { fail "npm clients installed" "npm ci failed"; tg_finish; }
 
-EVIL=127.0.20.2 WRONG=127.0.20.3 EXPIRED=127.0.20.4 DEAD=127.0.20.5 GOOD=127.0.20.1
+EVIL=${TG_IP_BASE}2 WRONG=${TG_IP_BASE}3 EXPIRED=${TG_IP_BASE}4 DEAD=${TG_IP_BASE}5 GOOD=${TG_IP_BASE}1
 tg_test_ca
 tg_start_mock --listen "$GOOD:443" || { fail "mock starts" "see log"; tg_finish; }
 GOOD_RECORD=$TG_MOCK_RECORD

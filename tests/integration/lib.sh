@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016,SC2034,SC2015
 # lib.sh - the harness every tollgate integration test sources:
 #
 #     source "$(dirname "$0")/lib.sh"
@@ -235,6 +235,10 @@ tg_cleanup() {
 		eval "${TG_CLEANUPS[i]}" >/dev/null 2>&1 </dev/null || true
 	done
 	TG_CLEANUPS=()
+	# A script that failed assertions but forgot tg_finish still fails.
+	if ((rc == 0 && TG_FAILS > 0)); then
+		exit 1
+	fi
 	return "$rc"
 }
 
@@ -669,6 +673,17 @@ tg__sweep_stale() {
 		pid=${ns##*-}
 		kill -0 "$pid" 2>/dev/null && continue
 		tg__rm_netns "$ns" ""
+	done
+	# Mocks started by tg_start_mock name their ready file in the temp dir.
+	local f cmd
+	for f in /proc/[0-9]*/cmdline; do
+		cmd=$(tr '\0' ' ' <"$f" 2>/dev/null) || continue
+		[[ "$cmd" == *"$TG_MOCK "*"--ready-file "*/tollgate-test.* ]] || continue
+		pid=${cmd##*/tollgate-test.}
+		pid=${pid%%.*}
+		[[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null || continue
+		f=${f#/proc/}
+		kill -TERM "${f%/cmdline}" 2>/dev/null
 	done
 	for d in "${TMPDIR:-/tmp}"/tollgate-test.*; do
 		[[ -d "$d" ]] || continue

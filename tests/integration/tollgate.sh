@@ -19,6 +19,10 @@
 
 TOLLGATE_BIN=${TOLLGATE_BIN:-$TG_REPO/build/tollgate}
 TG_PORT=$((20000 + TG_RUN_ID % 20000))
+# Loopback addresses for this run's mock servers: ${TG_IP_BASE}1, ${TG_IP_BASE}2, ...
+# (per run, so concurrent runs and leftovers from other tools never collide)
+TG_IP_BASE="127.$((100 + TG_RUN_ID % 100)).$(((TG_RUN_ID / 100) % 250))."
+
 TG_STATE="$TG_TMP/state"
 TG_DAEMON_PID=""
 TG_DAEMON_COUNT=0

@@ -58,8 +58,10 @@
  *   --delta-chars N        characters per text delta in streams (default 4)
  *   --no-auth-check        do not answer 401 when the API key header is missing
  *
- * Recorded line (JSON): {time, method, path, query, url, headers (all,
- *   lowercased), body (string as received), body_json (bool), remote_address,
+ * Recorded line (JSON): {time, method, path, query (object), url (as sent),
+ *   http_version, headers (all, lowercased; repeated ones joined by ", "),
+ *   raw_headers ([name, value, ...] as sent: original case and order),
+ *   body (string as received), body_json (bool), remote_address,
  *   remote_port, local_address, local_port, sni (the TLS server name the
  *   client sent, or null), alpn, tls_version, provider, endpoint, stream,
  *   status}. "status" is the status the mock decided to answer with. The line is
@@ -295,6 +297,9 @@ const GEMINI_STATUS = {
   500: 'INTERNAL', 501: 'NOT_IMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
 };
 
+// Reason phrases Node does not know.
+const STATUS_TEXT = { 529: 'Site Overloaded' };
+
 function errorBody(shape, status, message, opt = {}) {
   if (shape === 'anthropic') {
     return { type: 'error',
@@ -506,6 +511,7 @@ class Responder {
       'content-length': String(body.length),
     }, extra);
     if (this.shape === 'gemini') headers['content-type'] = 'application/json; charset=UTF-8';
+    if (STATUS_TEXT[status]) this.res.statusMessage = STATUS_TEXT[status];
     this.res.writeHead(status, headers);
     if (allowCut && this.hooks.cut) {
       this.res.write(body.subarray(0, Math.floor(body.length / 2)));
@@ -945,7 +951,9 @@ async function handle(req, res, rawBody) {
     path: u.pathname,
     query: Object.fromEntries(u.searchParams),
     url: req.url,
+    http_version: req.httpVersion,
     headers: req.headers,
+    raw_headers: req.rawHeaders,
     body: bodyStr,
     body_json: bodyJson,
     remote_address: sock.remoteAddress,
