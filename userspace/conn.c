@@ -687,6 +687,19 @@ static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 	struct tg_buf *dst = c->chunked_out ? &c->scratch : &c->out;
 	char hdr[24];
 
+	if (!tg_pipeline_sees_response_data(&D(c)->pipeline)) {
+		/* Nothing reads the body: frame it straight into the output. */
+		if (c->chunked_out && len) {
+			tg_buf_append(&c->out, hdr, tg_chunk_header(hdr, len));
+			tg_buf_append(&c->out, data, len);
+			tg_buf_append(&c->out, "\r\n", 2);
+		} else if (len) {
+			tg_buf_append(&c->out, data, len);
+		}
+		if (c->chunked_out && last)
+			tg_buf_append(&c->out, "0\r\n\r\n", 5);
+		return 0;
+	}
 	if (c->chunked_out)
 		tg_buf_reset(&c->scratch);
 	if ((len || last) &&

@@ -68,6 +68,14 @@ int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
 	return rc;
 }
 
+bool tg_pipeline_sees_response_data(const struct tg_pipeline *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->stages[i].on_response_data)
+			return true;
+	return false;
+}
+
 void tg_pipeline_complete(const struct tg_pipeline *p, struct tg_call *call)
 {
 	for (size_t i = 0; i < p->n; i++)

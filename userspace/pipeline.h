@@ -101,6 +101,8 @@ enum tg_stage_result tg_pipeline_request(const struct tg_pipeline *p, struct tg_
 void tg_pipeline_response_head(const struct tg_pipeline *p, struct tg_call *call);
 int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
 			      const char *in, size_t len, bool last, struct tg_buf *out);
+/* Does any stage look at response bytes? (If not, they are forwarded as they are.) */
+bool tg_pipeline_sees_response_data(const struct tg_pipeline *p);
 void tg_pipeline_complete(const struct tg_pipeline *p, struct tg_call *call);
 
 /* Fill in a refusal. Returns TG_STAGE_STOP. */
