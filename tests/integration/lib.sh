@@ -13,7 +13,12 @@
 # exit, which runs it). Every resource a helper makes registers its undo step
 # with tg_on_cleanup; tg_cleanup runs them newest first, each bounded in time,
 # errors ignored. A test must not install its own EXIT/INT/TERM traps: use
-# tg_on_cleanup CMD... instead. Set TG_KEEP_TMP=1 to keep the temp dir.
+# tg_on_cleanup CMD... instead. Set TG_KEEP_TMP=1 to keep the temp dir,
+# TG_DEBUG=1 to see each cleanup step. (Bash runs the TERM trap once the
+# current foreground command ends; the clients are bounded by `timeout 30`.)
+# A test killed with SIGKILL cannot clean up: the next test that sources
+# lib.sh removes what it left (cgroup roots, netns + veth, mocks, temp dirs
+# named after a pid that is no longer running).
 #
 # Composing the wrappers. tg_run_in_cgroup, tg_in_netns and tg_with_hosts each
 # take a command, and that command may itself start with one of the three:
@@ -62,8 +67,10 @@
 #
 # Variables: TG_REPO (repo root), TG_CLIENTS, TG_MOCK (mock-provider.js path),
 # TG_RUN_ID (the test script's pid), TG_TMP (temp dir), TG_CA_DIR,
-# TG_PROVIDER_HOSTS (array of provider hostnames for hosts files; the Azure
-# wildcard appears as $TG_AZURE_HOST).
+# TG_CGROUP_PATH (last tg_make_cgroup), TG_NETNS[NAME] / TG_NETNS_HOST_IF[NAME]
+# / TG_NETNS_PEER_IF[NAME] (netns and veth names), TG_PROVIDER_HOSTS (array of
+# provider hostnames for hosts files; the Azure wildcard appears as
+# $TG_AZURE_HOST = tgtest.openai.azure.com).
 
 if [[ -n "${TG_LIB_LOADED:-}" ]]; then
 	return 0

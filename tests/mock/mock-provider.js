@@ -101,15 +101,19 @@
  *   MOCK_REPLY:<text>     reply with <text> (everything up to the end of the
  *                         message; put it last). Hooks are only looked for
  *                         before MOCK_REPLY:, so <text> may contain anything.
- *   MOCK_STATUS:<code>    answer with that HTTP status, in the provider's
- *                         error shape (429/529/503 also carry retry-after: 1)
+ *   MOCK_STATUS:<code>    answer with that HTTP status (400-599), in the
+ *                         provider's error shape (429/503/529 also carry
+ *                         retry-after: 1)
  *   MOCK_SLOW:<ms>        wait <ms> before the first byte
  *   MOCK_CUT              stop mid-way: after about half of the text deltas
  *                         (plain responses: half of the body) destroy the
  *                         socket; no final usage, no [DONE]
  *   MOCK_CACHE:<c>:<r>    report <c> cache-creation and <r> cache-read input
- *                         tokens (Anthropic fields; OpenAI cached_tokens and
- *                         Gemini cachedContentTokenCount get <r>)
+ *                         tokens: Anthropic cache_creation_input_tokens and
+ *                         cache_read_input_tokens (on top of input_tokens, as
+ *                         Anthropic counts them); OpenAI cached_tokens and
+ *                         Gemini cachedContentTokenCount get <r> (a part of
+ *                         the prompt count there: keep <r> <= input)
  *   MOCK_MODEL:<name>     answer with "model": <name> instead of the
  *                         requested model
  *
@@ -250,7 +254,7 @@ function parseHooks(text) {
     before = text.slice(0, ri);
   }
   let m;
-  if ((m = /MOCK_STATUS:(\d{3})/.exec(before))) h.status = Number(m[1]);
+  if ((m = /MOCK_STATUS:([45]\d\d)/.exec(before))) h.status = Number(m[1]);
   if ((m = /MOCK_SLOW:(\d+)/.exec(before))) h.slowMs = Number(m[1]);
   if (/MOCK_CUT\b/.test(before)) h.cut = true;
   if ((m = /MOCK_CACHE:(\d+):(\d+)/.exec(before))) {
