@@ -7,6 +7,9 @@
  */
 #include "admin.h"
 
+#include <stdarg.h>
+#include <cjson/cJSON.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,19 +28,94 @@
 #include "loop.h"
 
 #define ADMIN_MAX_REQUEST (1024 * 1024)
+#define ADMIN_MAX_ROUTES 64
+
+struct route {
+	char method[8];
+	char path[64];
+	tg_admin_fn fn;
+	void *ctx;
+};
 
 struct tg_admin {
 	struct tg_daemon *d;
 	struct tg_loop *loop;
 	struct tg_io io;
 	char path[108];
+	struct route routes[ADMIN_MAX_ROUTES];
+	size_t nroutes;
 };
+
+int tg_admin_route(struct tg_admin *a, const char *method, const char *path, tg_admin_fn fn,
+		   void *ctx)
+{
+	struct route *r;
+
+	if (a->nroutes == ADMIN_MAX_ROUTES)
+		return -1;
+	r = &a->routes[a->nroutes++];
+	tg_strlcpy(r->method, method, sizeof(r->method));
+	tg_strlcpy(r->path, path, sizeof(r->path));
+	r->fn = fn;
+	r->ctx = ctx;
+	return 0;
+}
+
+int tg_admin_error(struct tg_buf *out, int status, const char *fmt, ...)
+{
+	char msg[1024];
+	cJSON *o = cJSON_CreateObject();
+	char *json;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	cJSON_AddStringToObject(o, "error", msg);
+	json = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	tg_buf_reset(out);
+	if (json)
+		tg_buf_append(out, json, strlen(json));
+	free(json);
+	return status;
+}
+
+static const struct route *find_route(const struct tg_admin *a, const char *method, const char *path)
+{
+	for (size_t i = 0; i < a->nroutes; i++) {
+		const struct route *r = &a->routes[i];
+		size_t n = strlen(r->path);
+
+		if (strcmp(r->method, method) != 0)
+			continue;
+		if (strcmp(r->path, path) == 0 ||
+		    (n > 0 && r->path[n - 1] == '/' && strncmp(r->path, path, n) == 0))
+			return r;
+	}
+	return NULL;
+}
+
+static const char *reason_of(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 503: return "Service Unavailable";
+	default: return status < 400 ? "OK" : "Error";
+	}
+}
 
 static void respond(int fd, int status, const char *body)
 {
 	struct tg_buf out = {0};
-	const char *reason = status == 200 ? "OK" : status == 403 ? "Forbidden" :
-			     status == 404 ? "Not Found" : status == 400 ? "Bad Request" : "Error";
+	const char *reason = reason_of(status);
 	size_t off = 0;
 
 	tg_buf_printf(&out, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
@@ -63,13 +141,31 @@ static void respond_error(int fd, int status, const char *msg)
 	tg_buf_free(&b);
 }
 
+static void comm_of(pid_t pid, char *out, size_t size)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	out[0] = 0;
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (fgets(out, (int)size, f))
+		out[strcspn(out, "\n")] = 0;
+	fclose(f);
+}
+
 static void handle(struct tg_admin *a, int fd)
 {
 	struct ucred cred;
 	socklen_t len = sizeof(cred);
 	struct timeval tv = {.tv_sec = 2};
-	struct tg_buf in = {0};
+	struct tg_buf in = {0}, out = {0};
 	struct tg_http_msg msg;
+	struct tg_admin_req req;
+	char method[8], path[512];
+	const struct route *r;
 	ssize_t head = 0;
 	int status;
 	const char *why;
@@ -92,17 +188,53 @@ static void handle(struct tg_admin *a, int fd)
 			goto out;
 		}
 	}
-	if (tg_http_token_eq(msg.method, msg.method_len, "GET") &&
-	    tg_http_token_eq(msg.target, msg.target_len, "/v1/status")) {
-		char *json = tg_daemon_status_json(a->d);
-
-		respond(fd, json ? 200 : 500, json ? json : "{\"error\":\"out of memory\"}");
-		free(json);
-	} else {
-		respond_error(fd, 404, "no such admin route");
+	if (msg.body == TG_BODY_CHUNKED || msg.content_length > ADMIN_MAX_REQUEST ||
+	    msg.method_len >= sizeof(method) || msg.target_len >= sizeof(path)) {
+		respond_error(fd, 413, "request too large (or chunked)");
+		goto out;
 	}
+	/* the body: Content-Length bytes after the head */
+	while (tg_buf_used(&in) < (size_t)head + msg.content_length) {
+		char *p = tg_buf_reserve(&in, 65536);
+		ssize_t n = p ? recv(fd, p, 65536, 0) : -1;
+
+		if (n <= 0)
+			goto out;
+		tg_buf_commit(&in, (size_t)n);
+	}
+	memcpy(method, msg.method, msg.method_len);
+	method[msg.method_len] = 0;
+	memcpy(path, msg.target, msg.target_len);
+	path[msg.target_len] = 0;
+	memset(&req, 0, sizeof(req));
+	req.method = method;
+	req.path = path;
+	req.query = "";
+	{
+		char *q = strchr(path, '?');
+
+		if (q) {
+			*q = 0;
+			req.query = q + 1;
+		}
+	}
+	tg_buf_append(&in, "", 1); /* NUL-terminate the body */
+	req.body = tg_buf_start(&in) + head;
+	req.body_len = (size_t)msg.content_length;
+	req.uid = cred.uid;
+	req.pid = cred.pid;
+	comm_of(cred.pid, req.comm, sizeof(req.comm));
+	r = find_route(a, method, path);
+	if (!r) {
+		respond_error(fd, 404, "no such admin route");
+		goto out;
+	}
+	status = r->fn(r->ctx, &req, &out);
+	tg_buf_append(&out, "", 1);
+	respond(fd, status, tg_buf_start(&out));
 out:
 	tg_buf_free(&in);
+	tg_buf_free(&out);
 }
 
 static void on_accept(struct tg_io *io, uint32_t events)

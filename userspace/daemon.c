@@ -77,6 +77,18 @@ static void on_scan(struct tg_timer *t)
 	tg_timer_arm(ctl->d->control, &ctl->scan, NETNS_SCAN_MS);
 }
 
+static int admin_status(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
+{
+	char *json = tg_daemon_status_json(ctx);
+
+	(void)req;
+	if (!json)
+		return tg_admin_error(out, 500, "out of memory");
+	tg_buf_append(out, json, strlen(json));
+	free(json);
+	return 200;
+}
+
 static int prepare_state_dir(const char *dir, tg_err *err)
 {
 	struct stat st;
@@ -170,6 +182,7 @@ static int start(struct tg_daemon *d, tg_err *err)
 	d->admin = tg_admin_start(d, d->control, path, err);
 	if (!d->admin)
 		return -1;
+	tg_admin_route(d->admin, "GET", "/v1/status", admin_status, d);
 	snprintf(path, sizeof(path), "%s%s", d->cgroups.mount,
 		 strcmp(d->cfg.cgroup, "/") == 0 ? "" : d->cfg.cgroup);
 	if (tg_bpf_attach(d->bpf, path, err))
