@@ -151,6 +151,17 @@ static int start(struct tg_daemon *d, tg_err *err)
 	d->reqlog = tg_reqlog_open(d->cfg.request_log, err);
 	if (!d->reqlog)
 		return -1;
+	d->events = tg_events_open(d->cfg.state_dir, err);
+	if (!d->events)
+		return -1;
+	d->audit = tg_audit_open(d->cfg.state_dir, err);
+	if (!d->audit)
+		return -1;
+	/*
+	 * Pipeline stages, in the order they see a request. Governance stages
+	 * (redact, budget and meter, trace) go before the request log, which
+	 * records the outcome of everything before it.
+	 */
 	stage = tg_reqlog_stage(d->reqlog);
 	tg_pipeline_add(&d->pipeline, &stage);
 
@@ -209,6 +220,8 @@ static void stop(struct tg_daemon *d)
 	tg_netns_free(d->netns);
 	tg_bpf_close(d->bpf);
 	tg_reqlog_close(d->reqlog);
+	tg_events_close(d->events);
+	tg_audit_close(d->audit);
 	tg_tls_free(d->tls);
 	tg_ca_free(d->ca);
 	tg_cgroups_close(&d->cgroups);

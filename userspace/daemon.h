@@ -14,8 +14,10 @@
 #include "cgroups.h"
 #include "config.h"
 #include "endpoints.h"
+#include "events.h"
 #include "loop.h"
 #include "admin.h"
+#include "audit.h"
 #include "netns.h"
 #include "pipeline.h"
 #include "providers.h"
@@ -32,6 +34,8 @@ struct tg_daemon {
 	struct tg_ca *ca;
 	struct tg_tls *tls;
 	struct tg_reqlog *reqlog;
+	struct tg_events *events;
+	struct tg_audit *audit;
 	struct tg_pipeline pipeline;
 	struct tg_netns_set *netns;
 	struct tg_endpoints *endpoints;

@@ -27,6 +27,21 @@
 
 enum tg_stage_result { TG_STAGE_CONTINUE = 0, TG_STAGE_STOP = 1 };
 
+#define TG_MAX_STAGES 16
+#define TG_KEY_FP_LEN 24
+
+/* Token usage of a call, as the provider reported it (or estimated). */
+struct tg_call_usage {
+	bool known;                   /* the provider reported usage */
+	bool estimated;               /* usage (or part) is tollgate's estimate */
+	uint64_t input_tokens;        /* all input tokens, cached ones included */
+	uint64_t cached_input_tokens; /* input tokens read from a cache */
+	uint64_t cache_write_tokens;  /* input tokens written to a cache */
+	uint64_t output_tokens;       /* reasoning tokens included */
+	uint64_t reasoning_tokens;
+	char finish_reasons[64];      /* comma-separated */
+};
+
 enum tg_call_outcome {
 	TG_OUTCOME_OK = 0,        /* a response was relayed to the end */
 	TG_OUTCOME_REFUSED,       /* a stage or the proxy answered itself */
@@ -51,6 +66,30 @@ struct tg_call {
 	struct tg_http_msg res;
 	struct tg_buf res_head;
 	bool rewrites_body;
+
+	/* Identity of the credential, filled before on_request: a fingerprint
+	 * of the API key (see identity.h), "" when the request carried none.
+	 * The raw key is never stored anywhere. */
+	char key_fp[TG_KEY_FP_LEN];
+
+	/* What the stages learned, for the request log, metrics and traces.
+	 * Each field is written by the stage that owns it (noted). */
+	char operation[32];           /* meter: "chat", "responses", "embeddings", ... */
+	char model[128];              /* meter: requested model */
+	char response_model[128];     /* meter: model the provider says it used */
+	bool stream;                  /* meter: streamed response */
+	struct tg_call_usage usage;   /* meter */
+	double cost_usd;              /* meter: settled (or estimated) cost */
+	char budgets[256];            /* budget: scopes charged, comma-separated */
+	struct {
+		char type[24];
+		uint32_t count;
+	} redactions[16];             /* redact: matches by entity type */
+	size_t nredactions;
+
+	/* Private per-call state of each stage, by its index in the pipeline;
+	 * the stage frees it in on_complete. */
+	void *stage_data[TG_MAX_STAGES];
 
 	/* a stage's refusal */
 	int reply_status;
@@ -88,8 +127,6 @@ struct tg_stage {
 				bool last, struct tg_buf *out);
 	void (*on_complete)(void *ctx, struct tg_call *call);
 };
-
-#define TG_MAX_STAGES 16
 
 struct tg_pipeline {
 	struct tg_stage stages[TG_MAX_STAGES];

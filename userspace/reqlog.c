@@ -94,6 +94,7 @@ char *tg_reqlog_format(const struct tg_call *call)
 	cJSON_AddNumberToObject(o, "pid", call->origin ? call->origin->tgid : 0);
 	cJSON_AddStringToObject(o, "comm", call->origin ? call->origin->comm : "");
 	cJSON_AddNumberToObject(o, "uid", call->origin ? call->origin->uid : 0);
+	cJSON_AddStringToObject(o, "key_fp", call->key_fp);
 	cJSON_AddStringToObject(o, "provider", call->provider ? call->provider->name : "");
 	cJSON_AddStringToObject(o, "host", call->host ? call->host : "");
 	if (call->req.method) {
