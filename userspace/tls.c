@@ -71,6 +71,31 @@ static char *errstr(char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * A TLS 1.3 server sends its session tickets after the handshake, so the
+ * session worth keeping arrives during a later read: OpenSSL hands it to
+ * this callback, whenever it comes. Sessions are single-use per the RFC's
+ * advice only loosely: the newest ticket per hostname is offered.
+ */
+static void remember_session(struct tg_tls *t, const char *host, SSL_SESSION *s);
+
+static int on_new_session(SSL *ssl, SSL_SESSION *sess)
+{
+	struct tg_tls *t = SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
+	const char *host = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+
+	SSL_SESSION *copy;
+
+	if (!t || !host || !SSL_SESSION_is_resumable(sess))
+		return 0;
+	/* Keep a copy: OpenSSL marks the live session not resumable when its
+	 * connection ends without close_notify, which upstreams often do. */
+	copy = SSL_SESSION_dup(sess);
+	if (copy)
+		remember_session(t, host, copy);
+	return 0;
+}
+
 struct tg_tls *tg_tls_new(struct tg_ca *ca, const char *upstream_ca_file, tg_err *err)
 {
 	struct tg_tls *t = calloc(1, sizeof(*t));
@@ -100,6 +125,8 @@ struct tg_tls *tg_tls_new(struct tg_ca *ca, const char *upstream_ca_file, tg_err
 	}
 	SSL_CTX_set_alpn_protos(t->upstream, alpn_h11, sizeof(alpn_h11));
 	SSL_CTX_set_session_cache_mode(t->upstream, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL);
+	SSL_CTX_set_app_data(t->upstream, t);
+	SSL_CTX_sess_set_new_cb(t->upstream, on_new_session);
 	SSL_CTX_set_mode(t->upstream, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
 					      SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 	return t;
@@ -208,10 +235,15 @@ SSL *tg_tls_upstream(struct tg_tls *t, const char *host, tg_err *err)
 		return NULL;
 	}
 	SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+	/* Offer the newest ticket for this host, and only once (RFC 8446 C.4). */
 	pthread_mutex_lock(&t->lock);
-	for (size_t i = 0; i < t->nsessions; i++) {
+	for (size_t i = t->nsessions; i-- > 0;) {
 		if (strcasecmp(t->sessions[i].host, host) == 0) {
 			SSL_set_session(ssl, t->sessions[i].sess);
+			SSL_SESSION_free(t->sessions[i].sess);
+			memmove(&t->sessions[i], &t->sessions[i + 1],
+				(t->nsessions - i - 1) * sizeof(t->sessions[0]));
+			t->nsessions--;
 			break;
 		}
 	}
@@ -219,34 +251,37 @@ SSL *tg_tls_upstream(struct tg_tls *t, const char *host, tg_err *err)
 	return ssl;
 }
 
-void tg_tls_upstream_done(struct tg_tls *t, SSL *ssl, const char *host)
-{
-	SSL_SESSION *s = SSL_get1_session(ssl);
-	size_t i;
+/* Keep up to this many tickets per hostname: each is offered once. */
+#define TICKETS_PER_HOST 4
 
-	if (!s)
-		return;
-	if (!SSL_SESSION_is_resumable(s)) {
-		SSL_SESSION_free(s);
-		return;
-	}
+static void remember_session(struct tg_tls *t, const char *host, SSL_SESSION *s)
+{
+	size_t same = 0, oldest = TG_TLS_CACHE;
+
 	pthread_mutex_lock(&t->lock);
-	for (i = 0; i < t->nsessions; i++)
-		if (strcasecmp(t->sessions[i].host, host) == 0)
-			break;
-	if (i == t->nsessions) {
-		if (t->nsessions == TG_TLS_CACHE) {
-			SSL_SESSION_free(t->sessions[0].sess);
-			t->sessions[0] = t->sessions[--t->nsessions];
-			i = t->nsessions;
+	for (size_t i = 0; i < t->nsessions; i++) {
+		if (strcasecmp(t->sessions[i].host, host) == 0) {
+			if (same++ == 0)
+				oldest = i;
 		}
-		t->nsessions++;
-		tg_strlcpy(t->sessions[i].host, host, sizeof(t->sessions[i].host));
-	} else {
-		SSL_SESSION_free(t->sessions[i].sess);
 	}
-	t->sessions[i].sess = s;
+	if (same >= TICKETS_PER_HOST || t->nsessions == TG_TLS_CACHE) {
+		size_t drop = same >= TICKETS_PER_HOST ? oldest : 0;
+
+		SSL_SESSION_free(t->sessions[drop].sess);
+		memmove(&t->sessions[drop], &t->sessions[drop + 1],
+			(t->nsessions - drop - 1) * sizeof(t->sessions[0]));
+		t->nsessions--;
+	}
+	tg_strlcpy(t->sessions[t->nsessions].host, host, sizeof(t->sessions[0].host));
+	t->sessions[t->nsessions].sess = s;
+	t->nsessions++;
 	pthread_mutex_unlock(&t->lock);
+}
+
+bool tg_tls_upstream_resumed(SSL *ssl)
+{
+	return SSL_session_reused(ssl) == 1;
 }
 
 void tg_tls_upstream_error(SSL *ssl, const char *host, char *out, size_t size)

@@ -27,8 +27,9 @@ SSL *tg_tls_server(struct tg_tls *t, const char *host, tg_err *err);
 /* A client SSL to the real provider: SNI and hostname verification for host,
  * resuming a cached session when there is one. */
 SSL *tg_tls_upstream(struct tg_tls *t, const char *host, tg_err *err);
-/* Remember the session of a finished handshake for later resumption. */
-void tg_tls_upstream_done(struct tg_tls *t, SSL *ssl, const char *host);
+/* Did this upstream handshake resume a cached session? Sessions are
+ * cached per hostname as the server issues them. */
+bool tg_tls_upstream_resumed(SSL *ssl);
 
 /* Why an upstream handshake failed, for a 502 message. */
 void tg_tls_upstream_error(SSL *ssl, const char *host, char *out, size_t size);

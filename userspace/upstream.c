@@ -218,7 +218,8 @@ int tg_upstream_progress(struct tg_upstream *u, char *why, size_t whysz)
 	if (rc == 1) {
 		u->state = UP_READY;
 		tg_timer_cancel(u->w->loop, &u->timer);
-		tg_tls_upstream_done(u->w->d->tls, u->ssl, u->host);
+		if (tg_tls_upstream_resumed(u->ssl))
+			tg_debug("upstream %s: TLS session resumed", u->host);
 		return 1;
 	}
 	switch (SSL_get_error(u->ssl, rc)) {

@@ -18,7 +18,9 @@
 # The daemon binary is $TOLLGATE_BIN (tests/run.sh sets it; default build/tollgate).
 
 TOLLGATE_BIN=${TOLLGATE_BIN:-$TG_REPO/build/tollgate}
-TG_PORT=$((20000 + TG_RUN_ID % 20000))
+# The proxy port: below the ephemeral range, per run, and not in use.
+TG_PORT=$((10000 + TG_RUN_ID % 20000))
+while ss -Hltn "sport = :$TG_PORT" 2>/dev/null | grep -q .; do TG_PORT=$((TG_PORT + 1)); done
 # Loopback addresses for this run's mock servers: ${TG_IP_BASE}1, ${TG_IP_BASE}2, ...
 # (per run, so concurrent runs and leftovers from other tools never collide)
 TG_IP_BASE="127.$((100 + TG_RUN_ID % 100)).$(((TG_RUN_ID / 100) % 250))."

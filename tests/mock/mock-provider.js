@@ -967,6 +967,7 @@ async function handle(req, res, rawBody) {
     sni: sock.servername || null,
     alpn: sock.alpnProtocol || null,
     tls_version: typeof sock.getProtocol === 'function' ? sock.getProtocol() : null,
+    tls_session_reused: typeof sock.isSessionReused === 'function' ? sock.isSessionReused() : null,
     provider: shape,
     endpoint: rt ? rt.endpoint : null,
     stream,
@@ -1008,6 +1009,52 @@ function onRequest(req, res) {
   req.on('error', () => {});
 }
 
+// ---------------------------------------------------------------- WebSocket
+
+// A minimal WebSocket echo for the Realtime API path (GET /v1/realtime with
+// Upgrade: websocket): answers 101, then echoes every text frame back as
+// "echo:<text>". Enough to prove a proxy tunnels upgraded connections.
+function onUpgrade(req, sock) {
+  const key = req.headers['sec-websocket-key'];
+  const u = new URL(req.url, 'https://mock');
+  record({
+    time: new Date().toISOString(), method: req.method, path: u.pathname, query: Object.fromEntries(u.searchParams),
+    url: req.url, headers: req.headers, body: '', upgrade: req.headers.upgrade || null,
+    sni: sock.servername || null, provider: 'openai', endpoint: 'realtime', status: key ? 101 : 400,
+    tls_session_reused: sock.isSessionReused(),
+  });
+  if (!key || String(req.headers.upgrade).toLowerCase() !== 'websocket') {
+    sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
+  const accept = crypto.createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  sock.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+    `Sec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  let buf = Buffer.alloc(0);
+  sock.on('data', (d) => {
+    buf = Buffer.concat([buf, d]);
+    while (buf.length >= 2) {
+      const op = buf[0] & 0x0f, masked = buf[1] & 0x80;
+      let len = buf[1] & 0x7f, off = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); off = 4; }
+      else if (len === 127) { sock.destroy(); return; }
+      const need = off + (masked ? 4 : 0) + len;
+      if (buf.length < need) return;
+      const mask = masked ? buf.subarray(off, off + 4) : null;
+      const payload = Buffer.from(buf.subarray(off + (masked ? 4 : 0), need));
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+      buf = buf.subarray(need);
+      if (op === 8) { sock.end(Buffer.from([0x88, 0])); return; }
+      if (op !== 1) continue;
+      const out = Buffer.from('echo:' + payload.toString('utf8'));
+      const hdr = out.length < 126 ? Buffer.from([0x81, out.length])
+        : Buffer.from([0x81, 126, out.length >> 8, out.length & 255]);
+      sock.write(Buffer.concat([hdr, out]));
+    }
+  });
+  sock.on('error', () => {});
+}
+
 // ---------------------------------------------------------------- servers
 
 const tlsOpts = {
@@ -1026,6 +1073,7 @@ for (const l of opts.listen) {
   srv.headersTimeout = 60000;
   srv.requestTimeout = 0;
   srv.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  srv.on('upgrade', onUpgrade);
   srv.on('tlsClientError', (err, s) => {
     if (process.env.MOCK_DEBUG) process.stderr.write(`mock-provider: TLS error: ${err.message}\n`);
     s.destroy();
