@@ -18,7 +18,7 @@ SAN       ?= 0
 ARCH      := $(shell uname -m | sed 's/x86_64/x86/; s/aarch64/arm64/')
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I$(BUILD) -Ibpf -Iuserspace
-LDLIBS    := -lbpf -lelf -lz -lssl -lcrypto -lcjson -lsqlite3 -lhs -lpcre2-8 -lpthread -lresolv -lm
+LDLIBS    := -lbpf -lelf -lz -lssl -lcrypto -lcjson -lsqlite3 -lhs -lpcre2-8 -lcurl -lpthread -lresolv -lm
 
 ifeq ($(SAN),1)
 CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

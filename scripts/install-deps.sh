@@ -11,7 +11,7 @@ set -euo pipefail
 
 BUILD_PKGS=(build-essential clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev
 	libssl-dev libcjson-dev libsqlite3-dev libhyperscan-dev libpcre2-dev
-	libnl-3-dev libnl-route-3-dev libhiredis-dev pkg-config)
+	libnl-3-dev libnl-route-3-dev libhiredis-dev libcurl4-openssl-dev pkg-config)
 RUNTIME_PKGS=(ca-certificates iproute2 openssl)
 TEST_PKGS=(curl nodejs npm util-linux procps libclang-rt-14-dev)
 BENCH_PKGS=(nginx wrk mitmproxy)
