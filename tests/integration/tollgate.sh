@@ -58,6 +58,11 @@ tg_start_tollgate() {
 	local cg=${2:-}
 	TG_DAEMON_LOG="$TG_TMP/tollgate-$((++TG_DAEMON_COUNT)).log"
 	local cmd=("$TOLLGATE_BIN" run --config "$TG_CONFIG")
+	# TG_DAEMON_RESOLV=FILE: the daemon sees FILE as /etc/resolv.conf (private mount namespace)
+	if [[ -n "${TG_DAEMON_RESOLV:-}" ]]; then
+		cmd=(unshare -m --propagation private sh -c 'mount --bind "$1" /etc/resolv.conf && shift && exec "$@"'
+			tg-resolv "$TG_DAEMON_RESOLV" "${cmd[@]}")
+	fi
 	if [[ -n "$cg" ]]; then
 		# an exec chain, so that $! is the daemon itself
 		tg__chain tg_run_in_cgroup "$cg" "${cmd[@]}" || return 1
