@@ -27,7 +27,7 @@ endif
 
 SRCS      := $(wildcard userspace/*.c)
 OBJS      := $(patsubst userspace/%.c,$(BUILD)/obj/%.o,$(SRCS))
-LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/cli_%.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h

@@ -57,6 +57,21 @@ tg_reqlog_lines | node -e '
 	for (const l of lines)
 		console.log(`${l.time}  ${l.cgroup}  pid=${l.pid} comm=${l.comm} uid=${l.uid}  ` +
 			`${l.provider} ${l.method} ${l.path} -> ${l.status}  ${l.latency_ms.toFixed(1)} ms`);'
+say "a budget: the agent's cgroup may spend \$0.0005 today (tollgate budget set)"
+"$TOLLGATE_BIN" --config "$TG_CONFIG" budget set "cgroup:$(tg_cgroup_path agents/demo-agent | sed "s|^$(tg_cgroup2_mount)||")" 0.0005 --window day
+say "the agent loops on gpt-4o until the budget stops it: a 402 in OpenAI's error shape, before the call leaves the host"
+for i in $(seq 1 20); do
+	code=$(tg_run_in_cgroup agents/demo-agent tg_with_hosts "$HOSTS" curl -sS --cacert "$CA" -o "$TG_TMP/demo-budget.json" \
+		-w '%{http_code}' -H 'Authorization: Bearer sk-demo-0000' -H 'Content-Type: application/json' \
+		-d '{"model":"gpt-4o","max_tokens":10,"messages":[{"role":"user","content":"one more time"}]}' \
+		https://api.openai.com/v1/chat/completions)
+	echo "call $i -> HTTP $code"
+	[[ $code == 402 ]] && break
+done
+node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).error.message)' "$TG_TMP/demo-budget.json"
+say "the spend rollup (tollgate spend --by cgroup), straight from the ledger"
+"$TOLLGATE_BIN" --config "$TG_CONFIG" spend --by cgroup
+"$TOLLGATE_BIN" --config "$TG_CONFIG" budget list
 say "tollgate status"
 "$TOLLGATE_BIN" --config "$TG_CONFIG" status
 say "stopping tollgate: programs detach, agents' traffic goes direct again"

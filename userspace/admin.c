@@ -141,6 +141,21 @@ static void respond_error(int fd, int status, const char *msg)
 	tg_buf_free(&b);
 }
 
+/* 403 to a caller who is not root. The request is not parsed; it is read
+ * and discarded after the answer, so that closing the connection does not
+ * reset it before the caller has read why it was refused. */
+static void refuse(int fd)
+{
+	struct timeval tv = {.tv_usec = 500000};
+	char discard[4096];
+
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	respond_error(fd, 403, "the admin API is for root only");
+	shutdown(fd, SHUT_WR);
+	for (int i = 0; i < 16 && recv(fd, discard, sizeof(discard), 0) > 0; i++)
+		;
+}
+
 static void comm_of(pid_t pid, char *out, size_t size)
 {
 	char path[64];
@@ -171,7 +186,7 @@ static void handle(struct tg_admin *a, int fd)
 	const char *why;
 
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) || cred.uid != 0) {
-		respond_error(fd, 403, "the admin API is for root only");
+		refuse(fd);
 		return;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));

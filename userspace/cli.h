@@ -14,6 +14,14 @@ typedef int (*tg_cli_fn)(const struct tg_config *cfg, int argc, char **argv);
 
 int tg_cli_status(const struct tg_config *cfg, int argc, char **argv);
 int tg_cli_ca(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_budget(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_spend(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_prices(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_traces(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_trace(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_events(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_audit(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_top(const struct tg_config *cfg, int argc, char **argv);
 
 /* One admin API call to the daemon of this configuration. On failure to
  * reach it, prints why ("tollgate is not running ...") and returns -1.

@@ -14,6 +14,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include "audit.h"
 #include "ca.h"
 #include "cli.h"
 #include "providers.h"
@@ -21,6 +22,30 @@
 #define SYSTEM_CA_DIR "/usr/local/share/ca-certificates"
 #define SYSTEM_CA_FILE SYSTEM_CA_DIR "/tollgate-ca.crt"
 #define SYSTEM_BUNDLE "/etc/ssl/certs/ca-certificates.crt"
+
+/* {"sha256": fingerprint} of a CA certificate file, or null when there is none. */
+static cJSON *ca_fingerprint_json(const char *pem)
+{
+	FILE *f = fopen(pem, "re");
+	X509 *cert = f ? PEM_read_X509(f, NULL, NULL, NULL) : NULL;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	char hex[2 * EVP_MAX_MD_SIZE + 1] = "";
+	cJSON *o;
+
+	if (f)
+		fclose(f);
+	if (!cert || !X509_digest(cert, EVP_sha256(), md, &n)) {
+		X509_free(cert);
+		return cJSON_CreateNull();
+	}
+	X509_free(cert);
+	for (unsigned int i = 0; i < n; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "sha256", hex);
+	return o;
+}
 
 /* The CA as the daemon would open it: needs the registry for its domains. */
 static struct tg_ca *open_ca(const struct tg_config *cfg, bool *stale)
@@ -136,6 +161,9 @@ int tg_cli_ca(const struct tg_config *cfg, int argc, char **argv)
 	if (strcmp(argv[1], "rotate") == 0) {
 		struct tg_registry reg = {0};
 		const char *domains[256];
+		struct tg_audit *audit;
+		char pem[PATH_MAX + 16];
+		cJSON *before;
 		tg_err err;
 		int rc;
 
@@ -143,11 +171,29 @@ int tg_cli_ca(const struct tg_config *cfg, int argc, char **argv)
 			fprintf(stderr, "tollgate: %s\n", err.msg);
 			return 1;
 		}
+		/* the rotation is audited: refuse it when the audit log cannot be written */
+		audit = tg_audit_open(cfg->state_dir, &err);
+		if (!audit) {
+			fprintf(stderr, "tollgate: CA not rotated: %s\n", err.msg);
+			tg_registry_free(&reg);
+			return 1;
+		}
+		snprintf(pem, sizeof(pem), "%s/ca.pem", cfg->state_dir);
+		before = ca_fingerprint_json(pem);
 		rc = tg_ca_rotate(cfg->state_dir, domains,
 				  tg_registry_domains(&reg, domains, TG_ARRAY_LEN(domains)), &err);
 		tg_registry_free(&reg);
 		if (rc) {
 			fprintf(stderr, "tollgate: %s\n", err.msg);
+			cJSON_Delete(before);
+			tg_audit_close(audit);
+			return 1;
+		}
+		rc = tg_audit_append(audit, NULL, "ca.rotate", before, ca_fingerprint_json(pem), &err);
+		tg_audit_close(audit);
+		if (rc) {
+			fprintf(stderr, "tollgate: the CA was rotated but the audit log could not record it: %s\n",
+				err.msg);
 			return 1;
 		}
 		printf("new CA in %s/ca.pem (the old one is kept as ca.pem.old).\n"

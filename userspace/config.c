@@ -56,6 +56,14 @@ void tg_config_defaults(struct tg_config *cfg)
 	cfg->resolve_min_ttl_s = 3600;
 	cfg->resolve_enabled = true;
 	cfg->noverrides = 0;
+	cfg->otlp_endpoint[0] = 0;
+	cfg->notlp_headers = 0;
+	cfg->otlp_timeout_ms = 10000;
+	cfg->otlp_batch_max = 512;
+	cfg->otlp_max_queue_spans = 100000;
+	tg_strlcpy(cfg->otlp_service_name, "tollgate", sizeof(cfg->otlp_service_name));
+	cfg->trace_retention_days = 30;
+	cfg->metrics_listen[0] = 0;
 }
 
 /* ---- paths ------------------------------------------------------------ */
@@ -340,6 +348,125 @@ static int parse_resolve(const cJSON *obj, struct tg_config *c, tg_err *err)
 	return 0;
 }
 
+/* "otlp": {"endpoint": "http://host:4318", "headers": {...}, ...} */
+static int parse_otlp(const cJSON *obj, struct tg_config *c, tg_err *err)
+{
+	static const char *const keys[] = {"endpoint", "headers", "timeout_ms", "batch_max",
+					   "max_queue_spans", "service_name", NULL};
+	const cJSON *item, *h;
+	const char *s;
+
+	if (!cJSON_IsObject(obj))
+		return tg_errf(err, "\"otlp\": expected an object, got %s", tg_json_type_name(obj));
+	if (tg_json_check_keys(obj, keys, err) < 0)
+		return tg_err_prefix(err, "\"otlp\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "endpoint");
+	if (item) {
+		if (tg_json_string(item, &s, err) < 0)
+			return tg_err_prefix(err, "\"otlp.endpoint\"");
+		if (*s && strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
+			return tg_errf(err, "\"otlp.endpoint\": expected \"http://host:port\" or \"https://...\" (\"\" = no export), got \"%.64s\"", s);
+		if (strchr(s, '?') || strchr(s, '#') || strchr(s, ' '))
+			return tg_errf(err, "\"otlp.endpoint\": the base URL takes no query, fragment or spaces (/v1/traces is appended)");
+		if (tg_strlcpy(c->otlp_endpoint, s, sizeof(c->otlp_endpoint)) < 0)
+			return tg_errf(err, "\"otlp.endpoint\": too long");
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "headers");
+	if (item) {
+		if (!cJSON_IsObject(item))
+			return tg_errf(err, "\"otlp.headers\": expected an object of header name -> value, got %s",
+				       tg_json_type_name(item));
+		if (tg_json_check_keys(item, NULL, err) < 0)
+			return tg_err_prefix(err, "\"otlp.headers\"");
+		c->notlp_headers = 0;
+		cJSON_ArrayForEach(h, item) {
+			const char *name = h->string;
+			int n;
+
+			if (tg_json_is_comment(name))
+				continue;
+			if (c->notlp_headers >= TG_MAX_OTLP_HEADERS)
+				return tg_errf(err, "\"otlp.headers\": more than %d headers", TG_MAX_OTLP_HEADERS);
+			if (tg_json_string(h, &s, err) < 0)
+				return tg_err_prefix(err, "\"otlp.headers.%.64s\"", name);
+			if (!*name || strpbrk(name, ": \t\r\n") || strpbrk(s, "\r\n"))
+				return tg_errf(err, "\"otlp.headers.%.64s\": not a valid header name or value", name);
+			n = snprintf(c->otlp_headers[c->notlp_headers], sizeof(c->otlp_headers[0]), "%s: %s", name, s);
+			if (n < 0 || (size_t)n >= sizeof(c->otlp_headers[0]))
+				return tg_errf(err, "\"otlp.headers.%.64s\": too long", name);
+			c->notlp_headers++;
+		}
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "timeout_ms");
+	if (item && parse_u32(item, 100, 600000, &c->otlp_timeout_ms, err) < 0)
+		return tg_err_prefix(err, "\"otlp.timeout_ms\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "batch_max");
+	if (item && parse_u32(item, 1, 100000, &c->otlp_batch_max, err) < 0)
+		return tg_err_prefix(err, "\"otlp.batch_max\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "max_queue_spans");
+	if (item && parse_u32(item, 1, 100000000, &c->otlp_max_queue_spans, err) < 0)
+		return tg_err_prefix(err, "\"otlp.max_queue_spans\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "service_name");
+	if (item) {
+		if (tg_json_string(item, &s, err) < 0)
+			return tg_err_prefix(err, "\"otlp.service_name\"");
+		if (!*s || tg_strlcpy(c->otlp_service_name, s, sizeof(c->otlp_service_name)) < 0)
+			return tg_errf(err, "\"otlp.service_name\": must be 1..63 characters");
+	}
+	return 0;
+}
+
+/* "traces": {"retention_days": N} */
+static int parse_traces(const cJSON *obj, struct tg_config *c, tg_err *err)
+{
+	static const char *const keys[] = {"retention_days", NULL};
+	const cJSON *item;
+
+	if (!cJSON_IsObject(obj))
+		return tg_errf(err, "\"traces\": expected an object, got %s", tg_json_type_name(obj));
+	if (tg_json_check_keys(obj, keys, err) < 0)
+		return tg_err_prefix(err, "\"traces\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "retention_days");
+	if (item && parse_u32(item, 0, 36500, &c->trace_retention_days, err) < 0)
+		return tg_err_prefix(err, "\"traces.retention_days\"");
+	return 0;
+}
+
+/* "metrics": {"listen": "127.0.0.1:9464" | ""}: loopback only */
+static int parse_metrics(const cJSON *obj, struct tg_config *c, tg_err *err)
+{
+	static const char *const keys[] = {"listen", NULL};
+	const cJSON *item;
+	const char *s, *colon;
+	char host[64];
+	struct in_addr a;
+	uint16_t port;
+
+	if (!cJSON_IsObject(obj))
+		return tg_errf(err, "\"metrics\": expected an object, got %s", tg_json_type_name(obj));
+	if (tg_json_check_keys(obj, keys, err) < 0)
+		return tg_err_prefix(err, "\"metrics\"");
+	item = cJSON_GetObjectItemCaseSensitive(obj, "listen");
+	if (!item)
+		return 0;
+	if (tg_json_string(item, &s, err) < 0)
+		return tg_err_prefix(err, "\"metrics.listen\"");
+	if (!*s) {
+		c->metrics_listen[0] = 0;
+		return 0;
+	}
+	colon = strrchr(s, ':');
+	if (!colon || (size_t)(colon - s) >= sizeof(host))
+		return tg_errf(err, "\"metrics.listen\": expected \"127.0.0.1:port\" or \"\", got \"%.64s\"", s);
+	snprintf(host, sizeof(host), "%.*s", (int)(colon - s), s);
+	if (inet_pton(AF_INET, host, &a) != 1 || (ntohl(a.s_addr) >> 24) != 127)
+		return tg_errf(err, "\"metrics.listen\": must be a loopback IPv4 address (127.x.x.x), got \"%.64s\"", host);
+	if (port_parse(colon + 1, &port) < 0)
+		return tg_errf(err, "\"metrics.listen\": port must be 1..65535, got \"%.16s\"", colon + 1);
+	tg_strlcpy(c->metrics_listen, s, sizeof(c->metrics_listen));
+	return 0;
+}
+
 /* "addresses": {"provider": ["cidr", ...], ...} */
 static int parse_addresses(const cJSON *obj, struct tg_config *c, tg_err *err)
 {
@@ -400,7 +527,7 @@ static int parse_path(const struct loader *ld, const char *s, bool may_be_empty,
 static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, tg_err *err)
 {
 	static const char *const string_keys[] = {
-		"listen", "listen6", "cgroup", "state_dir", "providers_file",
+		"listen", "listen6", "cgroup", "state_dir", "providers_file", "prices_file", "budgets_file",
 		"upstream_ca_file", "request_log", "unknown_netns", "log_level", NULL};
 	const char *key = item->string, *s = NULL;
 
@@ -420,6 +547,10 @@ static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, 
 		return parse_state_dir(s, c, err);
 	if (strcmp(key, "providers_file") == 0)
 		return parse_path(ld, s, false, c->providers_file, sizeof(c->providers_file), err);
+	if (strcmp(key, "prices_file") == 0)
+		return parse_path(ld, s, true, c->prices_file, sizeof(c->prices_file), err);
+	if (strcmp(key, "budgets_file") == 0)
+		return parse_path(ld, s, true, c->budgets_file, sizeof(c->budgets_file), err);
 	if (strcmp(key, "upstream_ca_file") == 0)
 		return parse_path(ld, s, true, c->upstream_ca_file, sizeof(c->upstream_ca_file), err);
 	if (strcmp(key, "request_log") == 0) {
@@ -461,9 +592,10 @@ static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, 
 int tg_config_load(const char *path, struct tg_config *cfg, tg_err *err)
 {
 	static const char *const keys[] = {
-		"listen", "listen6", "cgroup", "state_dir", "providers_file", "upstream_ca_file",
-		"request_log", "workers", "socket_mark", "unknown_netns", "log_level",
-		"max_request_body", "max_header_bytes", "timeouts", "resolve", "addresses", NULL};
+		"listen", "listen6", "cgroup", "state_dir", "providers_file", "prices_file", "budgets_file",
+		"upstream_ca_file", "request_log", "workers", "socket_mark", "unknown_netns", "log_level",
+		"max_request_body", "max_header_bytes", "timeouts", "resolve", "addresses",
+		"otlp", "traces", "metrics", NULL};
 	struct loader ld = {.request_log_set = false};
 	struct tg_config *c = NULL;
 	const cJSON *item;
@@ -503,6 +635,12 @@ int tg_config_load(const char *path, struct tg_config *cfg, tg_err *err)
 			rc = parse_resolve(item, c, err);
 		else if (strcmp(item->string, "addresses") == 0)
 			rc = parse_addresses(item, c, err);
+		else if (strcmp(item->string, "otlp") == 0)
+			rc = parse_otlp(item, c, err);
+		else if (strcmp(item->string, "traces") == 0)
+			rc = parse_traces(item, c, err);
+		else if (strcmp(item->string, "metrics") == 0)
+			rc = parse_metrics(item, c, err);
 		else if ((rc = parse_key(&ld, item, c, err)) < 0)
 			tg_err_prefix(err, "\"%s\"", item->string);
 		if (rc < 0) {

@@ -17,6 +17,7 @@
 #include "providers.h"
 
 #define TG_MAX_OVERRIDES 64
+#define TG_MAX_OTLP_HEADERS 16
 
 /* Shipped defaults (see tg_config_defaults and policies/tollgate.json). */
 #define TG_DEFAULT_LISTEN_HOST "127.0.0.1"
@@ -46,6 +47,8 @@ struct tg_config {
 	char cgroup[PATH_MAX];          /* "cgroup": path below the cgroup2 mount, "/" = whole host */
 	char state_dir[PATH_MAX];       /* "state_dir": default /var/lib/tollgate */
 	char providers_file[PATH_MAX];  /* "providers_file" */
+	char prices_file[PATH_MAX];     /* "prices_file": model prices, "" = prices.json beside providers_file */
+	char budgets_file[PATH_MAX];    /* "budgets_file": budget policy (budgets, rate limits), "" = none */
 	char upstream_ca_file[PATH_MAX];/* "upstream_ca_file": extra roots, "" = none */
 	char request_log[PATH_MAX];     /* "request_log": default <state_dir>/requests.log */
 	int workers;                    /* "workers": 0 = one per online CPU */
@@ -65,6 +68,16 @@ struct tg_config {
 	/* "addresses": {"openai": ["10.0.0.5", "10.1.0.0/16"], ...} */
 	struct tg_addr_override overrides[TG_MAX_OVERRIDES];
 	size_t noverrides;
+	/* "otlp": span export over OTLP/HTTP JSON (see otlp.h) */
+	char otlp_endpoint[512];        /* "otlp.endpoint": "http://127.0.0.1:4318"; "" = no export */
+	char otlp_headers[TG_MAX_OTLP_HEADERS][512]; /* "otlp.headers": {"Name": "value"} as "Name: value" */
+	size_t notlp_headers;
+	uint32_t otlp_timeout_ms;       /* "otlp.timeout_ms": default 10000 */
+	uint32_t otlp_batch_max;        /* "otlp.batch_max": spans per request, default 512 */
+	uint32_t otlp_max_queue_spans;  /* "otlp.max_queue_spans": spans kept for a down collector, default 100000 */
+	char otlp_service_name[64];     /* "otlp.service_name": resource service.name, default "tollgate" */
+	uint32_t trace_retention_days;  /* "traces.retention_days": local trace store, default 30, 0 = forever */
+	char metrics_listen[64];        /* "metrics.listen": Prometheus endpoint "127.0.0.1:9464"; "" = off */
 };
 
 void tg_config_defaults(struct tg_config *cfg);

@@ -71,7 +71,7 @@ struct tg_conn {
 
 	/* current call */
 	bool in_call;
-	struct tg_call call;
+	struct tg_call *call;       /* the current request; allocated per request */
 	struct tg_chunked req_chunked;
 	uint64_t req_left;
 	struct tg_upstream *up;
@@ -131,14 +131,16 @@ static void end_call(struct tg_conn *c, enum tg_call_outcome outcome)
 {
 	if (!c->in_call)
 		return;
-	c->call.end_us = tg_now_us();
-	c->call.bytes_to_client = c->flushed + tg_buf_used(&c->out) - c->call_out_base;
-	if (c->call.outcome == TG_OUTCOME_OK)
-		c->call.outcome = outcome;
-	tg_pipeline_complete(&D(c)->pipeline, &c->call);
-	tg_buf_free(&c->call.req_head);
-	tg_buf_free(&c->call.req_body);
-	tg_buf_free(&c->call.res_head);
+	c->call->end_us = tg_now_us();
+	c->call->bytes_to_client = c->flushed + tg_buf_used(&c->out) - c->call_out_base;
+	if (c->call->outcome == TG_OUTCOME_OK)
+		c->call->outcome = outcome;
+	tg_pipeline_complete(&D(c)->pipeline, c->call);
+	tg_buf_free(&c->call->req_head);
+	tg_buf_free(&c->call->req_body);
+	tg_buf_free(&c->call->res_head);
+	free(c->call);
+	c->call = NULL;
 	c->in_call = false;
 }
 
@@ -219,8 +221,8 @@ static void on_timer(struct tg_timer *t)
 	switch (c->state) {
 	case CS_UPSTREAM:
 		if (!c->res_started) {
-			snprintf(c->call.error, sizeof(c->call.error), "upstream did not answer in time");
-			c->call.outcome = TG_OUTCOME_UPSTREAM_ERROR;
+			snprintf(c->call->error, sizeof(c->call->error), "upstream did not answer in time");
+			c->call->outcome = TG_OUTCOME_UPSTREAM_ERROR;
 		}
 		/* fall through */
 	case CS_RESPONSE:
@@ -229,7 +231,7 @@ static void on_timer(struct tg_timer *t)
 			c->up = NULL;
 		}
 		if (!c->res_started) {
-			reply_error(c, 504, "tollgate_upstream_timeout", c->call.error);
+			reply_error(c, 504, "tollgate_upstream_timeout", c->call->error);
 			pump(c);
 			return;
 		}
@@ -266,6 +268,8 @@ static int client_read(struct tg_conn *c)
 	switch (SSL_get_error(c->ssl, n)) {
 	case SSL_ERROR_WANT_READ:
 	case SSL_ERROR_WANT_WRITE:
+		/* nothing came: an idle connection keeps no read buffer */
+		tg_buf_release_if_empty(&c->in);
 		return 0;
 	default:
 		c->client_eof = true;
@@ -305,7 +309,7 @@ static int client_flush(struct tg_conn *c)
 static void reply_error(struct tg_conn *c, int status, const char *type, const char *message)
 {
 	enum tg_api_shape shape = c->provider ? c->provider->shape : TG_API_OPENAI;
-	const char *trace = c->in_call ? c->call.trace_id : NULL;
+	const char *trace = c->in_call ? c->call->trace_id : NULL;
 	char *body = tg_error_body(shape, status, type, NULL, message, trace);
 	size_t blen = body ? strlen(body) : 0;
 	bool close_after = status == 400 || status == 413 || status == 431 || status == 408 ||
@@ -313,20 +317,23 @@ static void reply_error(struct tg_conn *c, int status, const char *type, const c
 
 	tg_buf_printf(&c->out,
 		      "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
-		      "%s%s%s%s\r\n",
+		      "%s%s%s%s",
 		      status, reason_phrase(status), blen, trace ? "x-tollgate-trace-id: " : "",
 		      trace ? trace : "", trace ? "\r\n" : "",
 		      close_after ? "Connection: close\r\n" : "");
+	if (c->in_call && c->call->reply_retry_after_s)
+		tg_buf_printf(&c->out, "Retry-After: %u\r\n", c->call->reply_retry_after_s);
+	tg_buf_append(&c->out, "\r\n", 2);
 	if (body)
 		tg_buf_append(&c->out, body, blen);
 	free(body);
 	if (c->in_call) {
-		c->call.status = status;
-		if (c->call.outcome == TG_OUTCOME_OK)
-			c->call.outcome = status >= 500 && status != 503 ? TG_OUTCOME_UPSTREAM_ERROR
+		c->call->status = status;
+		if (c->call->outcome == TG_OUTCOME_OK)
+			c->call->outcome = status >= 500 && status != 503 ? TG_OUTCOME_UPSTREAM_ERROR
 									   : TG_OUTCOME_REFUSED;
-		if (!c->call.error[0])
-			snprintf(c->call.error, sizeof(c->call.error), "%s", message);
+		if (!c->call->error[0])
+			snprintf(c->call->error, sizeof(c->call->error), "%s", message);
 	}
 	if (c->up) {
 		tg_upstream_release(c->up, false);
@@ -410,11 +417,11 @@ static bool hop_by_hop(const struct tg_http_header *h, const struct tg_http_head
 /* Host must name the server the client's TLS session is for. */
 static bool host_matches_sni(const struct tg_conn *c)
 {
-	const struct tg_http_header *h = tg_http_find(&c->call.req, "host");
+	const struct tg_http_header *h = tg_http_find(&c->call->req, "host");
 	size_t n;
 
 	if (!h)
-		return c->call.req.minor_version == 0;
+		return c->call->req.minor_version == 0;
 	n = h->value_len;
 	for (size_t i = 0; i < h->value_len; i++) {
 		if (h->value[i] == ':') {
@@ -429,10 +436,10 @@ static bool host_matches_sni(const struct tg_conn *c)
 
 static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 {
-	const struct tg_http_msg *req = &c->call.req;
+	const struct tg_http_msg *req = &c->call->req;
 	const struct tg_http_header *conn_hdr = tg_http_find(req, "connection");
 	const struct tg_http_header *upgrade = tg_http_find(req, "upgrade");
-	bool body = tg_buf_used(&c->call.req_body) > 0 || req->body != TG_BODY_NONE ||
+	bool body = tg_buf_used(&c->call->req_body) > 0 || req->body != TG_BODY_NONE ||
 		    tg_http_token_eq(req->method, req->method_len, "POST") ||
 		    tg_http_token_eq(req->method, req->method_len, "PUT") ||
 		    tg_http_token_eq(req->method, req->method_len, "PATCH");
@@ -445,7 +452,8 @@ static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 
 		if (hop_by_hop(h, conn_hdr) || tg_http_token_eq(h->name, h->name_len, "content-length") ||
 		    tg_http_token_eq(h->name, h->name_len, "expect") ||
-		    tg_http_token_eq(h->name, h->name_len, "accept-encoding"))
+		    tg_http_token_eq(h->name, h->name_len, "accept-encoding") ||
+		    tg_http_token_eq(h->name, h->name_len, "traceparent"))
 			continue;
 		rc |= tg_buf_printf(out, "%.*s: %.*s\r\n", (int)h->name_len, h->name,
 				    (int)h->value_len, h->value);
@@ -454,10 +462,12 @@ static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 		rc |= tg_buf_printf(out, "Connection: Upgrade\r\nUpgrade: %.*s\r\n",
 				    (int)upgrade->value_len, upgrade->value);
 	rc |= tg_buf_printf(out, "Accept-Encoding: identity\r\n");
+	/* the provider's work is a child of tollgate's span, which continues the agent's trace */
+	rc |= tg_buf_printf(out, "traceparent: 00-%s-%s-01\r\n", c->call->trace_id, c->call->span_id);
 	if (body)
-		rc |= tg_buf_printf(out, "Content-Length: %zu\r\n", tg_buf_used(&c->call.req_body));
+		rc |= tg_buf_printf(out, "Content-Length: %zu\r\n", tg_buf_used(&c->call->req_body));
 	rc |= tg_buf_append(out, "\r\n", 2);
-	rc |= tg_buf_append(out, tg_buf_start(&c->call.req_body), tg_buf_used(&c->call.req_body));
+	rc |= tg_buf_append(out, tg_buf_start(&c->call->req_body), tg_buf_used(&c->call->req_body));
 	return rc ? -1 : 0;
 }
 
@@ -478,40 +488,42 @@ static void send_upstream(struct tg_conn *c)
 	origin_sockaddr(&c->origin, &sa);
 	c->up = tg_upstream_get(c->w, &sa, c->sni, c, why, sizeof(why));
 	if (!c->up) {
-		c->call.outcome = TG_OUTCOME_UPSTREAM_ERROR;
+		c->call->outcome = TG_OUTCOME_UPSTREAM_ERROR;
 		reply_error(c, 502, "tollgate_upstream_error", why);
 		return;
 	}
 	c->up_reused = c->up->uses > 0;
-	c->call.upstream_reused = c->up_reused;
+	c->call->upstream_reused = c->up_reused;
 	c->up->uses++;
 	if (build_upstream_request(c, &c->up->out)) {
 		reply_error(c, 500, "tollgate_internal_error", "out of memory");
 		return;
 	}
-	c->call.bytes_to_upstream = tg_buf_used(&c->up->out);
-	c->call.upstream_sent_us = tg_now_us();
+	c->call->bytes_to_upstream = tg_buf_used(&c->up->out);
+	c->call->upstream_sent_us = tg_now_us();
 	c->state = CS_UPSTREAM;
 	arm(c, D(c)->cfg.upstream_idle_timeout_ms);
 }
 
 static void dispatch(struct tg_conn *c)
 {
-	if (tg_pipeline_request(&D(c)->pipeline, &c->call) == TG_STAGE_STOP) {
-		reply_error(c, c->call.reply_status,
-				    c->call.reply_type ? c->call.reply_type : "tollgate_policy",
-				    c->call.reply_message);
+	if (tg_pipeline_request(&D(c)->pipeline, c->call) == TG_STAGE_STOP) {
+		reply_error(c, c->call->reply_status,
+				    c->call->reply_type ? c->call->reply_type : "tollgate_policy",
+				    c->call->reply_message);
 		return;
 	}
 	c->retries = 0;
 	send_upstream(c);
 }
 
-static void begin_call(struct tg_conn *c)
+static int begin_call(struct tg_conn *c)
 {
-	struct tg_call *call = &c->call;
+	struct tg_call *call = calloc(1, sizeof(*call));
 
-	memset(call, 0, sizeof(*call));
+	if (!call)
+		return -1;
+	c->call = call;
 	call->origin = &c->origin;
 	call->cgroup_path = c->cgroup_path;
 	call->provider = c->provider;
@@ -523,16 +535,21 @@ static void begin_call(struct tg_conn *c)
 	c->res_started = false;
 	c->chunked_out = false;
 	atomic_fetch_add(&c->w->requests, 1);
+	return 0;
 }
 
 /* A complete head is at the start of c->in: copy it, check it, start the call. */
 static void start_request(struct tg_conn *c, size_t head_len)
 {
-	struct tg_call *call = &c->call;
+	struct tg_call *call;
 	int status;
 	const char *why;
 
-	begin_call(c);
+	if (begin_call(c)) {
+		conn_close(c);
+		return;
+	}
+	call = c->call;
 	if (tg_buf_append(&call->req_head, tg_buf_start(&c->in), head_len)) {
 		conn_close(c);
 		return;
@@ -576,7 +593,7 @@ static void start_request(struct tg_conn *c, size_t head_len)
 /* Move body bytes from c->in to the call. 1 = body complete, 0 = need more, -1 = replied. */
 static int take_body(struct tg_conn *c)
 {
-	struct tg_call *call = &c->call;
+	struct tg_call *call = c->call;
 
 	if (call->req.body == TG_BODY_NONE)
 		return 1;
@@ -622,7 +639,7 @@ static int take_body(struct tg_conn *c)
 
 static void start_response(struct tg_conn *c, size_t head_len)
 {
-	struct tg_call *call = &c->call;
+	struct tg_call *call = c->call;
 	const struct tg_http_header *conn_hdr;
 	struct tg_http_msg *res = &call->res;
 	int status;
@@ -705,7 +722,7 @@ static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 	if (c->chunked_out)
 		tg_buf_reset(&c->scratch);
 	if ((len || last) &&
-	    tg_pipeline_response_data(&D(c)->pipeline, &c->call, data, len, last, dst))
+	    tg_pipeline_response_data(&D(c)->pipeline, c->call, data, len, last, dst))
 		return -1;
 	if (c->chunked_out) {
 		size_t n = tg_buf_used(&c->scratch);
@@ -724,7 +741,7 @@ static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 
 static void finish_response(struct tg_conn *c)
 {
-	bool reusable = c->call.res.keep_alive && c->res_body != TG_BODY_UNTIL_CLOSE;
+	bool reusable = c->call->res.keep_alive && c->res_body != TG_BODY_UNTIL_CLOSE;
 
 	tg_buf_release_if_empty(&c->scratch);
 	tg_upstream_release(c->up, reusable);
@@ -763,7 +780,7 @@ static int relay_body(struct tg_conn *c)
 						       tg_buf_used(&u->in), &data, &dlen, &why);
 
 			if (used < 0) {
-				snprintf(c->call.error, sizeof(c->call.error),
+				snprintf(c->call->error, sizeof(c->call->error),
 					 "malformed chunked response from upstream: %s", why);
 				return -1;
 			}
@@ -788,7 +805,7 @@ static int relay_body(struct tg_conn *c)
 /* Retry once on a fresh connection when a pooled one turned out dead before any answer. */
 static bool retry_fresh(struct tg_conn *c)
 {
-	if (!c->up_reused || c->retries > 0 || c->call.bytes_from_upstream > 0)
+	if (!c->up_reused || c->retries > 0 || c->call->bytes_from_upstream > 0)
 		return false;
 	c->retries++;
 	tg_upstream_release(c->up, false);
@@ -799,8 +816,8 @@ static bool retry_fresh(struct tg_conn *c)
 
 static void upstream_failed(struct tg_conn *c, const char *why)
 {
-	c->call.outcome = TG_OUTCOME_UPSTREAM_ERROR;
-	snprintf(c->call.error, sizeof(c->call.error), "%s", why);
+	c->call->outcome = TG_OUTCOME_UPSTREAM_ERROR;
+	snprintf(c->call->error, sizeof(c->call->error), "%s", why);
 	if (c->res_started) {
 		/* The head is out: the only honest signal left is to cut the connection. */
 		tg_warn("upstream %s broke mid-response for pid %u (%s): %s", c->sni, c->origin.tgid,
@@ -840,9 +857,9 @@ static bool step_upstream(struct tg_conn *c)
 		return moved; /* let the client catch up first */
 	rc = tg_upstream_read(u);
 	if (rc > 0) {
-		if (!c->call.first_byte_us)
-			c->call.first_byte_us = tg_now_us();
-		c->call.bytes_from_upstream += (uint64_t)rc;
+		if (!c->call->first_byte_us)
+			c->call->first_byte_us = tg_now_us();
+		c->call->bytes_from_upstream += (uint64_t)rc;
 		arm(c, D(c)->cfg.upstream_idle_timeout_ms);
 		moved = true;
 	}
@@ -851,8 +868,8 @@ static bool step_upstream(struct tg_conn *c)
 			const char *pwhy;
 			int status;
 			ssize_t head = tg_http_parse_response(tg_buf_start(&u->in), tg_buf_used(&u->in),
-							      D(c)->cfg.max_header_bytes, c->call.req.method,
-							      c->call.req.method_len, &c->call.res,
+							      D(c)->cfg.max_header_bytes, c->call->req.method,
+							      c->call->req.method_len, &c->call->res,
 							      &status, &pwhy);
 
 			if (head < 0) {
@@ -862,27 +879,34 @@ static bool step_upstream(struct tg_conn *c)
 			}
 			if (head == 0)
 				break;
-			if (c->call.res.status >= 100 && c->call.res.status < 200 &&
-			    c->call.res.status != 101) {
+			if (c->call->res.status >= 100 && c->call->res.status < 200 &&
+			    c->call->res.status != 101) {
 				tg_buf_consume(&u->in, (size_t)head); /* interim response: drop */
 				continue;
 			}
 			start_response(c, (size_t)head);
-			return true;
-		}
-		if (rc < 0) {
-			if (retry_fresh(c))
+			if (c->state != CS_RESPONSE)
 				return true;
-			upstream_failed(c, u->eof ? "upstream closed the connection before answering"
-						  : "read from upstream failed");
-			return true;
+			/* Relay the body bytes that came with the head now, so the
+			 * head and the start of the body leave in one write. */
+			moved = true;
+			break;
 		}
-		return moved;
+		if (c->state == CS_UPSTREAM) {
+			if (rc < 0) {
+				if (retry_fresh(c))
+					return true;
+				upstream_failed(c, u->eof ? "upstream closed the connection before answering"
+							  : "read from upstream failed");
+				return true;
+			}
+			return moved;
+		}
 	}
 	/* CS_RESPONSE */
 	int done = relay_body(c);
 	if (done < 0) {
-		upstream_failed(c, c->call.error[0] ? c->call.error : "response relay failed");
+		upstream_failed(c, c->call->error[0] ? c->call->error : "response relay failed");
 		return true;
 	}
 	if (done) {
@@ -907,7 +931,7 @@ static bool step_tunnel(struct tg_conn *c)
 	/* client -> upstream */
 	if (tg_buf_used(&c->in)) {
 		tg_buf_append(&u->out, tg_buf_start(&c->in), tg_buf_used(&c->in));
-		c->call.bytes_from_client += tg_buf_used(&c->in);
+		c->call->bytes_from_client += tg_buf_used(&c->in);
 		tg_buf_consume(&c->in, tg_buf_used(&c->in));
 		moved = true;
 	}
@@ -929,7 +953,7 @@ static bool step_tunnel(struct tg_conn *c)
 	if (tg_buf_used(&c->out) < OUT_HIGH_WATER && !u->eof) {
 		rc = tg_upstream_read(u);
 		if (rc > 0) {
-			c->call.bytes_from_upstream += (uint64_t)rc;
+			c->call->bytes_from_upstream += (uint64_t)rc;
 			moved = true;
 		}
 	}
@@ -1173,9 +1197,12 @@ static bool step_head(struct tg_conn *c)
 						     D(c)->cfg.max_header_bytes, &msg, &status, &why);
 
 		if (head < 0) {
-			begin_call(c);
+			if (begin_call(c)) {
+				conn_close(c);
+				return true;
+			}
 			c->keep_alive = false;
-			c->call.bytes_from_client = tg_buf_used(&c->in);
+			c->call->bytes_from_client = tg_buf_used(&c->in);
 			tg_buf_reset(&c->in);
 			reply_error(c, status, "invalid_request_error", why);
 			return true;

@@ -10,6 +10,7 @@
  * direct while the workers wind down.
  */
 #include "daemon.h"
+#include "observe.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -157,11 +158,44 @@ static int start(struct tg_daemon *d, tg_err *err)
 	d->audit = tg_audit_open(d->cfg.state_dir, err);
 	if (!d->audit)
 		return -1;
+	d->store = tg_store_open(d->cfg.state_dir, d->cfg.trace_retention_days, err);
+	if (!d->store)
+		return -1;
+	tg_events_set_store(d->events, d->store);
+	if (d->cfg.otlp_endpoint[0]) {
+		d->otlp = tg_otlp_start(&d->cfg, err);
+		if (!d->otlp)
+			return -1;
+		tg_store_on_commit(d->store, tg_otlp_kick, d->otlp);
+	}
+	d->trace = tg_trace_new(d->store, d->events, err);
+	if (!d->trace)
+		return -1;
+	d->metrics = tg_metrics_new(d, err);
+	if (!d->metrics)
+		return -1;
+	{
+		struct tg_meter_opts mo = {
+			.state_dir = d->cfg.state_dir, .prices_file = d->cfg.prices_file,
+			.providers_file = d->cfg.providers_file, .budgets_file = d->cfg.budgets_file,
+			.reg = &d->reg, .events = d->events, .audit = d->audit,
+		};
+
+		d->meter = tg_meter_open(&mo, err);
+		if (!d->meter)
+			return -1;
+	}
 	/*
 	 * Pipeline stages, in the order they see a request. Governance stages
 	 * (redact, budget and meter, trace) go before the request log, which
 	 * records the outcome of everything before it.
 	 */
+	stage = tg_meter_stage(d->meter, d->pipeline.n);
+	tg_pipeline_add(&d->pipeline, &stage);
+	stage = tg_trace_stage(d->trace);
+	tg_pipeline_add(&d->pipeline, &stage);
+	stage = tg_metrics_stage(d->metrics);
+	tg_pipeline_add(&d->pipeline, &stage);
 	stage = tg_reqlog_stage(d->reqlog);
 	tg_pipeline_add(&d->pipeline, &stage);
 
@@ -194,6 +228,11 @@ static int start(struct tg_daemon *d, tg_err *err)
 	if (!d->admin)
 		return -1;
 	tg_admin_route(d->admin, "GET", "/v1/status", admin_status, d);
+	tg_meter_start(d->meter, d->admin, d->control);
+	if (tg_observe_routes(d))
+		return tg_errf(err, "admin API: too many routes");
+	if (d->cfg.metrics_listen[0] && tg_metrics_listen(d->metrics, d->cfg.metrics_listen, err))
+		return -1;
 	snprintf(path, sizeof(path), "%s%s", d->cgroups.mount,
 		 strcmp(d->cfg.cgroup, "/") == 0 ? "" : d->cfg.cgroup);
 	if (tg_bpf_attach(d->bpf, path, err))
@@ -212,11 +251,20 @@ static void stop(struct tg_daemon *d)
 	if (d->bpf)
 		tg_bpf_detach(d->bpf);
 	tg_admin_stop(d->admin);
+	tg_metrics_stop(d->metrics);
 	tg_endpoints_stop(d->endpoints);
 	if (d->workers) {
 		stop_workers(d);
 		free(d->workers);
 	}
+	tg_meter_close(d->meter);
+	/* the workers are gone: flush spans, give the exporter a last chance */
+	if (d->events)
+		tg_events_set_store(d->events, NULL);
+	tg_trace_free(d->trace);
+	tg_store_close(d->store);
+	tg_otlp_stop(d->otlp);
+	tg_metrics_free(d->metrics);
 	tg_netns_free(d->netns);
 	tg_bpf_close(d->bpf);
 	tg_reqlog_close(d->reqlog);

@@ -16,6 +16,7 @@
 #include "endpoints.h"
 #include "events.h"
 #include "loop.h"
+#include "meter.h"
 #include "admin.h"
 #include "audit.h"
 #include "netns.h"
@@ -24,6 +25,10 @@
 #include "proxy.h"
 #include "reqlog.h"
 #include "tls.h"
+#include "metrics.h"
+#include "otlp.h"
+#include "store.h"
+#include "trace.h"
 
 struct tg_daemon {
 	char config_path[PATH_MAX];
@@ -36,6 +41,11 @@ struct tg_daemon {
 	struct tg_reqlog *reqlog;
 	struct tg_events *events;
 	struct tg_audit *audit;
+	struct tg_store *store;      /* spans and events (traces.db) */
+	struct tg_otlp *otlp;        /* span exporter, NULL when "otlp.endpoint" is "" */
+	struct tg_trace *trace;      /* the trace stage */
+	struct tg_metrics *metrics;  /* the metrics stage and /metrics server */
+	struct tg_meter *meter;    /* metering, budgets, rate limits, spend ledger */
 	struct tg_pipeline pipeline;
 	struct tg_netns_set *netns;
 	struct tg_endpoints *endpoints;

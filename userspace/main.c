@@ -32,6 +32,14 @@ static const struct {
 } commands[] = {
 	{"status", tg_cli_status},
 	{"ca", tg_cli_ca},
+	{"budget", tg_cli_budget},
+	{"spend", tg_cli_spend},
+	{"prices", tg_cli_prices},
+	{"traces", tg_cli_traces},
+	{"trace", tg_cli_trace},
+	{"events", tg_cli_events},
+	{"audit", tg_cli_audit},
+	{"top", tg_cli_top},
 };
 
 static void usage(FILE *f)
@@ -45,6 +53,18 @@ static void usage(FILE *f)
 		"  ca install          add the CA to the system trust store; print the\n"
 		"                      variables for runtimes with their own stores\n"
 		"  ca rotate           replace the CA (restart the daemon and re-trust afterwards)\n"
+		"  traces [--cgroup P] [--since D] [--limit N] [--json]\n"
+		"                      recent calls (spans) from the local trace store\n"
+		"  trace ID [--json]   everything known about one call: who, what, cost, events\n"
+		"  events [--type T[,T]] [--since D] [--trace ID] [--cgroup P] [--json]\n"
+		"                      policy events (block, redact, budget, ratelimit, ...)\n"
+		"  audit [--verify] [--json]\n"
+		"                      the audit log of administrative actions; verify its chain\n"
+		"  top                 live calls/s, spend rate and budget use by cgroup and key\n"
+		"  budget set|list|rm|reload   spend budgets: `budget set cgroup:/agents/a 5.00 --window day`\n"
+		"  spend [--by cgroup|uid|key|provider|model] [--window day|month|all] [--json]\n"
+		"                      spend rollups from the ledger\n"
+		"  prices show|list|import|reload   model prices (import: LiteLLM's price file)\n"
 		"  version             print the version\n"
 		"\n"
 		"--config FILE defaults to $TOLLGATE_CONFIG, else /etc/tollgate/tollgate.json,\n"

@@ -95,6 +95,7 @@ struct tg_call {
 	int reply_status;
 	const char *reply_type;
 	char reply_message[512];
+	uint32_t reply_retry_after_s; /* sent as Retry-After (429/503) when non-zero */
 
 	/* trace identity (W3C ids in hex) */
 	char trace_id[33];

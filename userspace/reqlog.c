@@ -118,6 +118,25 @@ char *tg_reqlog_format(const struct tg_call *call)
 	else
 		cJSON_AddNullToObject(o, "ttfb_ms");
 	cJSON_AddBoolToObject(o, "upstream_reused", call->upstream_reused);
+	if (call->operation[0]) {
+		cJSON *u;
+
+		cJSON_AddStringToObject(o, "operation", call->operation);
+		cJSON_AddStringToObject(o, "model", call->model);
+		cJSON_AddStringToObject(o, "response_model", call->response_model);
+		cJSON_AddBoolToObject(o, "stream", call->stream);
+		u = cJSON_AddObjectToObject(o, "usage");
+		cJSON_AddNumberToObject(u, "input_tokens", (double)call->usage.input_tokens);
+		cJSON_AddNumberToObject(u, "cached_input_tokens", (double)call->usage.cached_input_tokens);
+		cJSON_AddNumberToObject(u, "cache_write_tokens", (double)call->usage.cache_write_tokens);
+		cJSON_AddNumberToObject(u, "output_tokens", (double)call->usage.output_tokens);
+		cJSON_AddNumberToObject(u, "reasoning_tokens", (double)call->usage.reasoning_tokens);
+		cJSON_AddBoolToObject(u, "estimated", call->usage.estimated);
+		if (call->usage.finish_reasons[0])
+			cJSON_AddStringToObject(u, "finish_reasons", call->usage.finish_reasons);
+		cJSON_AddNumberToObject(o, "cost_usd", call->cost_usd);
+		cJSON_AddStringToObject(o, "budgets", call->budgets);
+	}
 	if (call->error[0])
 		cJSON_AddStringToObject(o, "error", call->error);
 	line = cJSON_PrintUnformatted(o);

@@ -56,6 +56,16 @@ assert_eq "mock received the API key unchanged" "Bearer sk-test-intercept-0001" 
 assert_eq "upstream asked for identity encoding" identity "$(tg_json "$rec" 'j.headers["accept-encoding"]')"
 assert_eq "upstream saw the provider name as SNI" api.openai.com "$(tg_json "$rec" j.sni)"
 
+# Trace context: the provider sees tollgate's span as the parent, in the agent's trace
+TRACE=4bf92f3577b34da6a3ce929d0e0e4736
+tg_run_in_cgroup agents/a curl -sS --max-time 10 --cacert "$TG_CA" --resolve "api.openai.com:443:$MOCK_IP" \
+	-H 'Authorization: Bearer sk-test-intercept-0001' -H 'Content-Type: application/json' \
+	-H "traceparent: 00-$TRACE-00f067aa0ba902b7-01" -d "$CHAT" https://api.openai.com/v1/chat/completions -o /dev/null
+span=$(tg_reqlog_last j.span_id)
+assert_eq "trace: the agent's trace id is kept" "$TRACE" "$(tg_reqlog_last j.trace_id)"
+assert_eq "trace: upstream traceparent names tollgate's span" "00-$TRACE-$span-01" \
+	"$(tg_json "$(tail -n 1 "$TG_MOCK_RECORD")" 'j.headers.traceparent')"
+
 # Keep-alive: two requests on one client connection, upstream connection reused
 lines_before=$(tg_reqlog_lines | wc -l)
 tg_run_in_cgroup agents/a curl -sS --max-time 10 --cacert "$TG_CA" --resolve "api.openai.com:443:$MOCK_IP" \

@@ -1,0 +1,49 @@
+/*
+ * trace.h - one span per proxied call, following the OpenTelemetry GenAI
+ * semantic conventions, plus tollgate's own attributes.
+ *
+ * The trace stage runs at the end of every call, after the stages that fill
+ * the shared call fields (meter, budget, redaction), and just before the
+ * request log. It turns the call into a span row and hands it to the trace
+ * store (store.h), which the OTLP exporter (otlp.h) reads. Nothing here
+ * blocks or touches the network.
+ *
+ * The span continues the agent's W3C trace when its request carried a valid
+ * traceparent (conn.c parsed it into call->trace_id / parent_span_id);
+ * otherwise it starts a trace. Its attributes:
+ *   gen_ai.operation.name, gen_ai.provider.name (and the older
+ *   gen_ai.system), gen_ai.request.model, gen_ai.response.model,
+ *   gen_ai.usage.input_tokens, gen_ai.usage.output_tokens,
+ *   gen_ai.usage.cache_read.input_tokens, gen_ai.usage.cache_creation.input_tokens,
+ *   gen_ai.response.finish_reasons, server.address, server.port,
+ *   http.request.method, url.path, http.response.status_code, error.type,
+ *   tollgate.cgroup, tollgate.pid, tollgate.comm, tollgate.uid,
+ *   tollgate.key_fp, tollgate.cost_usd, tollgate.budgets,
+ *   tollgate.redactions.<entity type>, tollgate.outcome, tollgate.stream,
+ *   tollgate.usage_estimated, tollgate.upstream_reused
+ * Policy events of the call become span events named "tollgate.<type>".
+ * Never: header values, bodies, query strings, keys, redacted values.
+ */
+#ifndef TG_TRACE_H
+#define TG_TRACE_H
+
+#include <cjson/cJSON.h>
+
+#include "events.h"
+#include "pipeline.h"
+#include "store.h"
+
+struct tg_trace;
+
+struct tg_trace *tg_trace_new(struct tg_store *store, struct tg_events *events, tg_err *err);
+void tg_trace_free(struct tg_trace *t);
+struct tg_stage tg_trace_stage(struct tg_trace *t);
+
+/* The store row for a finished call (columns + "otlp"); events is an array
+ * from tg_events_take (or NULL) and is consumed. */
+cJSON *tg_trace_span_row(const struct tg_call *call, cJSON *events);
+
+/* gen_ai.provider.name for a registry provider name ("gemini" -> "gcp.gemini"). */
+const char *tg_trace_genai_provider(const char *name, enum tg_api_shape shape);
+
+#endif
