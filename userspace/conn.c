@@ -746,6 +746,9 @@ static void finish_response(struct tg_conn *c)
 	tg_buf_release_if_empty(&c->scratch);
 	tg_upstream_release(c->up, reusable);
 	c->up = NULL;
+	/* The client gets its last bytes before the log and trace work runs
+	 * (an error here is seen again, and handled, by the pump). */
+	client_flush(c);
 	end_call(c, TG_OUTCOME_OK);
 	c->state = c->keep_alive ? CS_HEAD : CS_CLOSING;
 	arm(c, D(c)->cfg.client_idle_timeout_ms);

@@ -124,6 +124,7 @@ struct tg_tls *tg_tls_new(struct tg_ca *ca, const char *upstream_ca_file, tg_err
 		goto fail;
 	}
 	SSL_CTX_set_alpn_protos(t->upstream, alpn_h11, sizeof(alpn_h11));
+	SSL_CTX_set_read_ahead(t->upstream, 1); /* one read() per burst, not two per record */
 	SSL_CTX_set_session_cache_mode(t->upstream, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL);
 	SSL_CTX_set_app_data(t->upstream, t);
 	SSL_CTX_sess_set_new_cb(t->upstream, on_new_session);
@@ -164,6 +165,7 @@ static SSL_CTX *server_ctx_new(X509 *cert, EVP_PKEY *key, X509 *ca_cert, tg_err 
 	SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
 				      SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 	SSL_CTX_set_alpn_select_cb(ctx, select_alpn, NULL);
+	SSL_CTX_set_read_ahead(ctx, 1);
 	SSL_CTX_set_session_id_context(ctx, (const unsigned char *)"tollgate", 8);
 	if (SSL_CTX_use_certificate(ctx, cert) != 1 || SSL_CTX_use_PrivateKey(ctx, key) != 1 ||
 	    SSL_CTX_add1_chain_cert(ctx, ca_cert) != 1) {

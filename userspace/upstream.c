@@ -73,11 +73,22 @@ static void on_up_io(struct tg_io *io, uint32_t events)
 	if (u->dead)
 		return;
 	if (!u->owner) {
-		/* Idle: any event means the server closed it or sent junk. */
-		if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
-			pool_unlink(u);
-			up_kill(u);
+		/*
+		 * Idle in the pool. The event may be stale: it can be from the same
+		 * epoll batch in which the connection's last response was read and
+		 * the connection released. Only a real close, an error or unread
+		 * bytes (junk, or a close_notify) retire it.
+		 */
+		char byte;
+		ssize_t n;
+
+		if (!(events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+			n = recv(u->io.fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+			if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+				return;
 		}
+		pool_unlink(u);
+		up_kill(u);
 		return;
 	}
 	tg_conn_upstream_event(u->owner);
@@ -181,7 +192,7 @@ void tg_upstream_release(struct tg_upstream *u, bool reusable)
 
 	u->owner = NULL;
 	if (!reusable || u->dead || u->state != UP_READY || u->eof || tg_buf_used(&u->in) ||
-	    tg_buf_used(&u->out)) {
+	    tg_buf_used(&u->out) || SSL_pending(u->ssl) > 0) {
 		up_kill(u);
 		return;
 	}
