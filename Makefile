@@ -32,7 +32,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h
 
-.PHONY: all deps check-deps run test unit demo bench clean
+.PHONY: all deps check-deps run test unit demo bench bench-redaction clean fuzz
 all: $(BUILD)/tollgate
 
 $(BUILD)/vmlinux.h:
@@ -48,6 +48,37 @@ $(BUILD)/tollgate.skel.h: $(BUILD)/tollgate.bpf.o
 $(BUILD)/obj/%.o: userspace/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+# The built-in redaction detectors and policy are compiled in (.incbin).
+$(BUILD)/obj/redact_builtin.o: policies/redaction-rules.json policies/redaction-noseyparker.json \
+	policies/redaction.json
+
+# libFuzzer harnesses (tests/fuzz/): the userspace objects again, built by
+# clang with the fuzzer's coverage and ASan/UBSan.
+FUZZ_CFLAGS := -O1 -g -std=gnu11 -D_GNU_SOURCE -I$(BUILD) -Ibpf -Iuserspace -fno-omit-frame-pointer \
+	       -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJS := $(patsubst userspace/%.c,$(BUILD)/fuzz/obj/%.o,$(filter-out userspace/main.c userspace/cli_%.c,$(SRCS)))
+
+$(BUILD)/fuzz/obj/%.o: userspace/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/obj/redact_builtin.o: policies/redaction-rules.json policies/redaction-noseyparker.json \
+	policies/redaction.json
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJS)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJS) -o $@ $(LDLIBS)
+
+fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse
+
+# Redaction accuracy (labelled corpora) and speed: bench/RESULTS-redaction.md
+CORPORA ?= ../shared/corpora
+$(BUILD)/bench/redaction: bench/redaction.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
+
+bench-redaction: $(BUILD)/bench/redaction
+	$(BUILD)/bench/redaction $(CORPORA) bench/RESULTS-redaction.md
 
 $(BUILD)/tollgate: $(OBJS)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)

@@ -476,6 +476,15 @@ cpu_ticks() { # utime+stime of PIDS (all threads), in clock ticks
 	done
 	echo "$t"
 }
+thread_ticks() { # thread_ticks PID: utime+stime by thread name, one "name ticks" line each
+	local t f
+	for t in /proc/"$1"/task/*; do
+		f=$(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
+		# shellcheck disable=SC2086
+		set -- $f
+		echo "$(cat "$t/comm" 2>/dev/null | tr -c 'a-zA-Z0-9\n' _) $((${12} + ${13}))"
+	done | awk '{ a[$1] += $2 } END { for (k in a) print k, a[k] }' | sort
+}
 rss_kb() { # summed VmRSS of PIDS
 	local t=0 p v
 	for p in "$@"; do
@@ -555,6 +564,7 @@ wrk_round() { # wrk_round SCEN ROUND
 	up_pids=$(server_pids direct)
 	# shellcheck disable=SC2086
 	c0=$(cpu_ticks $pids) u0=$(cpu_ticks $up_pids)
+	[[ $scen == tollgate ]] && thread_ticks "$TG_PID" >"$out.threads0"
 	log0=$(wc -l <"$TG_STATE/requests.log" 2>/dev/null || echo 0)
 	"${PFX[@]}" timeout $((WRK_D + 30)) wrk -t"$WRK_T" -c"$WRK_C" -d"${WRK_D}s" --timeout 5s \
 		--latency -s "$BENCH_DIR/wrk-post.lua" "https://$HOST/v1/chat/completions" >"$out" 2>&1
@@ -568,6 +578,9 @@ wrk_round() { # wrk_round SCEN ROUND
 		tail -n +$((log0 + 1)) "$TG_STATE/requests.log" |
 			awk '/"upstream_reused":false/ { f++ } /"upstream_reused":true/ { t++ }
 				END { printf "tg_upstream_new=%d tg_upstream_reused=%d\n", f, t }' >>"$out"
+		# the daemon's CPU by thread (workers, the ledger's and the trace store's writers)
+		thread_ticks "$TG_PID" | join "$out.threads0" - |
+			awk '{ printf "%stg_thread_%s=%d", n++ ? " " : "", $1, $3 - $2 } END { print "" }' >>"$out"
 	fi
 	grep -q WRKRESULT "$out" || die "wrk $scen: $(cat "$out")"
 }

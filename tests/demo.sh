@@ -57,6 +57,37 @@ tg_reqlog_lines | node -e '
 	for (const l of lines)
 		console.log(`${l.time}  ${l.cgroup}  pid=${l.pid} comm=${l.comm} uid=${l.uid}  ` +
 			`${l.provider} ${l.method} ${l.path} -> ${l.status}  ${l.latency_ms.toFixed(1)} ms`);'
+say "redaction: the agent's prompt carries an SSN and an OpenAI key"
+PROMPT='Customer 123-45-6789 says the deploy fails with key sk-proj-Qx7vB2mN9pL4kR8sT1wY6zA3cD5fG0hJ2kL4mN6p, email jane.doe@example.com'
+echo "the agent sends:    $PROMPT"
+tg_run_in_cgroup agents/demo-agent tg_with_hosts "$HOSTS" curl -sS --cacert "$CA" -o /dev/null \
+	-H 'Authorization: Bearer sk-demo-0000' -H 'Content-Type: application/json' \
+	-d "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT\"}]}" \
+	https://api.openai.com/v1/chat/completions
+printf 'the provider gets: '
+tail -n 1 "$TG_MOCK_RECORD" | node -e 'console.log(JSON.parse(JSON.parse(require("fs").readFileSync(0, "utf8")).body).messages[0].content)'
+say "a streamed model reply carrying PII reaches the agent redacted, values split across deltas included"
+REPLY='Sure. The customer on file is SSN 078-05-1120, card 4111 1111 1111 1111, phone +1 415-555-0199.'
+echo "the model says:     $REPLY"
+if tg_need_clients >/dev/null 2>&1; then
+	printf 'the agent sees:     '
+	tg_run_in_cgroup agents/demo-agent tg_with_hosts "$HOSTS" env NODE_EXTRA_CA_CERTS="$CA" \
+		node -e '
+		const OpenAI = require(process.argv[1] + "/node_modules/openai").default;
+		(async () => {
+			const c = new OpenAI({ apiKey: "sk-demo-0000" });
+			const s = await c.chat.completions.create({ model: "gpt-4o-mini", stream: true,
+				messages: [{ role: "user", content: "MOCK_REPLY_HEX:" + Buffer.from(process.argv[2]).toString("hex") }] });
+			for await (const ch of s) process.stdout.write(ch.choices[0]?.delta?.content || "");
+			process.stdout.write("\n");
+		})().catch((e) => { console.error(e.message); process.exit(1); });' "$TG_CLIENTS" "$REPLY"
+fi
+say "the policy events say what was found and done, never the values (tollgate events --type redact)"
+sleep 0.5 # the trace store commits in small batches
+"$TOLLGATE_BIN" --config "$TG_CONFIG" events --type redact --json 2>/dev/null | node -e '
+	const ev = JSON.parse(require("fs").readFileSync(0, "utf8"));
+	for (const e of ev.slice(-3)) console.log(`${e.type} ${e.detail.direction}: ${JSON.stringify(e.detail.entities)}`);' ||
+	grep '"type":"redact"' "$TG_STATE/events.log" | tail -n 3
 say "a budget: the agent's cgroup may spend \$0.0005 today (tollgate budget set)"
 "$TOLLGATE_BIN" --config "$TG_CONFIG" budget set "cgroup:$(tg_cgroup_path agents/demo-agent | sed "s|^$(tg_cgroup2_mount)||")" 0.0005 --window day
 say "the agent loops on gpt-4o until the budget stops it: a 402 in OpenAI's error shape, before the call leaves the host"

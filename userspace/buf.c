@@ -20,7 +20,8 @@ char *tg_buf_reserve(struct tg_buf *b, size_t n)
 		b->len = used;
 		return b->data + b->len;
 	}
-	size_t cap = b->cap ? b->cap : 4096;
+	/* small first: per-call heads, bodies and log lines stay in malloc's fast bins */
+	size_t cap = b->cap ? b->cap : 256;
 	while (cap - used < n) {
 		if (cap > ((size_t)-1) / 2)
 			return NULL;
@@ -56,13 +57,19 @@ int tg_buf_append(struct tg_buf *b, const void *p, size_t n)
 int tg_buf_printf(struct tg_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room = b->cap - b->len;
 	int n;
 
+	/* format in place when it fits (the common case: one pass) */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return -1;
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return 0;
+	}
 	char *w = tg_buf_reserve(b, (size_t)n + 1);
 	if (!w)
 		return -1;

@@ -22,6 +22,7 @@ int tg_cli_trace(const struct tg_config *cfg, int argc, char **argv);
 int tg_cli_events(const struct tg_config *cfg, int argc, char **argv);
 int tg_cli_audit(const struct tg_config *cfg, int argc, char **argv);
 int tg_cli_top(const struct tg_config *cfg, int argc, char **argv);
+int tg_cli_redaction(const struct tg_config *cfg, int argc, char **argv);
 
 /* One admin API call to the daemon of this configuration. On failure to
  * reach it, prints why ("tollgate is not running ...") and returns -1.

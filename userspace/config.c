@@ -64,6 +64,8 @@ void tg_config_defaults(struct tg_config *cfg)
 	tg_strlcpy(cfg->otlp_service_name, "tollgate", sizeof(cfg->otlp_service_name));
 	cfg->trace_retention_days = 30;
 	cfg->metrics_listen[0] = 0;
+	cfg->redaction_policy[0] = 0;
+	cfg->redaction = true;
 }
 
 /* ---- paths ------------------------------------------------------------ */
@@ -528,7 +530,7 @@ static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, 
 {
 	static const char *const string_keys[] = {
 		"listen", "listen6", "cgroup", "state_dir", "providers_file", "prices_file", "budgets_file",
-		"upstream_ca_file", "request_log", "unknown_netns", "log_level", NULL};
+		"upstream_ca_file", "request_log", "unknown_netns", "log_level", "redaction_policy", NULL};
 	const char *key = item->string, *s = NULL;
 
 	/* Type-check the keys whose value is a string. */
@@ -551,6 +553,10 @@ static int parse_key(struct loader *ld, const cJSON *item, struct tg_config *c, 
 		return parse_path(ld, s, true, c->prices_file, sizeof(c->prices_file), err);
 	if (strcmp(key, "budgets_file") == 0)
 		return parse_path(ld, s, true, c->budgets_file, sizeof(c->budgets_file), err);
+	if (strcmp(key, "redaction_policy") == 0)
+		return parse_path(ld, s, true, c->redaction_policy, sizeof(c->redaction_policy), err);
+	if (strcmp(key, "redaction") == 0)
+		return parse_bool(item, &c->redaction, err);
 	if (strcmp(key, "upstream_ca_file") == 0)
 		return parse_path(ld, s, true, c->upstream_ca_file, sizeof(c->upstream_ca_file), err);
 	if (strcmp(key, "request_log") == 0) {
@@ -595,7 +601,7 @@ int tg_config_load(const char *path, struct tg_config *cfg, tg_err *err)
 		"listen", "listen6", "cgroup", "state_dir", "providers_file", "prices_file", "budgets_file",
 		"upstream_ca_file", "request_log", "workers", "socket_mark", "unknown_netns", "log_level",
 		"max_request_body", "max_header_bytes", "timeouts", "resolve", "addresses",
-		"otlp", "traces", "metrics", NULL};
+		"otlp", "traces", "metrics", "redaction", "redaction_policy", NULL};
 	struct loader ld = {.request_log_set = false};
 	struct tg_config *c = NULL;
 	const cJSON *item;

@@ -49,6 +49,8 @@ struct tg_config {
 	char providers_file[PATH_MAX];  /* "providers_file" */
 	char prices_file[PATH_MAX];     /* "prices_file": model prices, "" = prices.json beside providers_file */
 	char budgets_file[PATH_MAX];    /* "budgets_file": budget policy (budgets, rate limits), "" = none */
+	char redaction_policy[PATH_MAX];/* "redaction_policy": redaction policy file, "" = the built-in default */
+	bool redaction;                 /* "redaction": redact PII and secrets, default true */
 	char upstream_ca_file[PATH_MAX];/* "upstream_ca_file": extra roots, "" = none */
 	char request_log[PATH_MAX];     /* "request_log": default <state_dir>/requests.log */
 	int workers;                    /* "workers": 0 = one per online CPU */

@@ -8,8 +8,10 @@
  *                                           │            UPSTREAM (connect,
  *                                           │             send, response head)
  *                                           │                    │
- *                                           └──── RESPONSE ◄─────┘
- *                                                    └─► TUNNEL (101 upgrade)
+ *                                           ├──── RESPONSE ◄─────┘
+ *                                           │        ├─► TUNNEL (101 upgrade)
+ *                                           └──── HELD ◄┘ (a stage holds the
+ *                                                 last bytes: see pipeline.h)
  *
  * Sockets are edge-triggered: on any event the connection's pump runs every
  * step it can until nothing moves, so it never waits on an edge it already
@@ -47,6 +49,7 @@ enum conn_state {
 	CS_UPSTREAM,
 	CS_RESPONSE,
 	CS_TUNNEL,
+	CS_HELD,    /* the response is read; a stage holds its last bytes back */
 	CS_SPLICE,
 	CS_CLOSING, /* flushing the last bytes, then close */
 };
@@ -93,6 +96,7 @@ struct tg_conn {
 
 static void pump(struct tg_conn *c);
 static void reply_error(struct tg_conn *c, int status, const char *type, const char *message);
+static void resume_call(struct tg_call *call, size_t stage, const char *data, size_t len, bool last);
 
 static const char *reason_phrase(int status)
 {
@@ -530,6 +534,9 @@ static int begin_call(struct tg_conn *c)
 	call->host = c->sni;
 	call->start_wall_ms = tg_wall_ms();
 	call->start_us = tg_now_us();
+	call->loop = c->w->loop;
+	call->resume = resume_call;
+	call->proxy = c;
 	c->in_call = true;
 	c->call_out_base = c->flushed + tg_buf_used(&c->out);
 	c->res_started = false;
@@ -700,6 +707,22 @@ static void start_response(struct tg_conn *c, size_t head_len)
 	c->state = CS_RESPONSE;
 }
 
+/* Frame what the stages wrote to c->scratch as a chunk; end the body when last. */
+static void frame_scratch(struct tg_conn *c, bool last)
+{
+	size_t n = tg_buf_used(&c->scratch);
+	char hdr[24];
+
+	if (n) {
+		tg_buf_append(&c->out, hdr, tg_chunk_header(hdr, n));
+		tg_buf_append(&c->out, tg_buf_start(&c->scratch), n);
+		tg_buf_append(&c->out, "\r\n", 2);
+	}
+	if (last)
+		tg_buf_append(&c->out, "0\r\n\r\n", 5);
+	tg_buf_reset(&c->scratch);
+}
+
 /* Pass decoded body bytes through the stages and frame them for the client. */
 static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 {
@@ -724,19 +747,21 @@ static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 	if ((len || last) &&
 	    tg_pipeline_response_data(&D(c)->pipeline, c->call, data, len, last, dst))
 		return -1;
-	if (c->chunked_out) {
-		size_t n = tg_buf_used(&c->scratch);
-
-		if (n) {
-			tg_buf_append(&c->out, hdr, tg_chunk_header(hdr, n));
-			tg_buf_append(&c->out, tg_buf_start(&c->scratch), n);
-			tg_buf_append(&c->out, "\r\n", 2);
-		}
-		if (last)
-			tg_buf_append(&c->out, "0\r\n\r\n", 5);
-		tg_buf_reset(&c->scratch);
-	}
+	/* while a stage holds bytes back, the body does not end */
+	if (c->chunked_out)
+		frame_scratch(c, last && !c->call->holding);
 	return 0;
+}
+
+/* The response is over (and nothing is held back): close the call. */
+static void complete_call(struct tg_conn *c)
+{
+	/* The client gets its last bytes before the log and trace work runs
+	 * (an error here is seen again, and handled, by the pump). */
+	client_flush(c);
+	end_call(c, TG_OUTCOME_OK);
+	c->state = c->keep_alive ? CS_HEAD : CS_CLOSING;
+	arm(c, D(c)->cfg.client_idle_timeout_ms);
 }
 
 static void finish_response(struct tg_conn *c)
@@ -746,12 +771,38 @@ static void finish_response(struct tg_conn *c)
 	tg_buf_release_if_empty(&c->scratch);
 	tg_upstream_release(c->up, reusable);
 	c->up = NULL;
-	/* The client gets its last bytes before the log and trace work runs
-	 * (an error here is seen again, and handled, by the pump). */
-	client_flush(c);
-	end_call(c, TG_OUTCOME_OK);
-	c->state = c->keep_alive ? CS_HEAD : CS_CLOSING;
-	arm(c, D(c)->cfg.client_idle_timeout_ms);
+	if (c->call->holding) {
+		/* A stage lets go of the last bytes later (resume_call). What is
+		 * ready waits for them, so the end of the response leaves in one
+		 * write instead of two. */
+		c->state = CS_HELD;
+		arm(c, D(c)->cfg.upstream_idle_timeout_ms);
+		return;
+	}
+	complete_call(c);
+}
+
+/* A stage lets go of bytes it held back (see pipeline.h). */
+static void resume_call(struct tg_call *call, size_t stage, const char *data, size_t len, bool last)
+{
+	struct tg_conn *c = call->proxy;
+	struct tg_buf *dst;
+
+	if (c->dead || !c->in_call || c->call != call)
+		return;
+	dst = c->chunked_out ? &c->scratch : &c->out;
+	if (c->chunked_out)
+		tg_buf_reset(&c->scratch);
+	if ((len || last) &&
+	    tg_pipeline_response_resume(&D(c)->pipeline, call, stage + 1, data, len, last, dst)) {
+		conn_close(c);
+		return;
+	}
+	if (c->chunked_out)
+		frame_scratch(c, last && !call->holding);
+	if (c->state == CS_HELD && !call->holding)
+		complete_call(c);
+	pump(c);
 }
 
 /* Consume response body bytes from the upstream buffer. 1 = done. -1 = broken. */
@@ -1276,12 +1327,13 @@ static void pump(struct tg_conn *c)
 		case CS_TUNNEL:
 			moved = step_tunnel(c);
 			break;
+		case CS_HELD:
 		case CS_CLOSING:
 			break;
 		}
 		if (c->dead)
 			return;
-		if (c->ssl && tg_buf_used(&c->out)) {
+		if (c->ssl && tg_buf_used(&c->out) && c->state != CS_HELD) {
 			size_t before = tg_buf_used(&c->out);
 			int rc = client_flush(c);
 
@@ -1310,7 +1362,7 @@ static void on_client_io(struct tg_io *io, uint32_t events)
 		return;
 	if ((events & (EPOLLHUP | EPOLLERR)) && c->state != CS_SPLICE) {
 		/* The client is gone (a half-close shows as RDHUP and is read as EOF). */
-		if (c->state == CS_UPSTREAM || c->state == CS_RESPONSE) {
+		if (c->state == CS_UPSTREAM || c->state == CS_RESPONSE || c->state == CS_HELD) {
 			conn_close(c);
 			return;
 		}

@@ -185,11 +185,16 @@ static int start(struct tg_daemon *d, tg_err *err)
 		if (!d->meter)
 			return -1;
 	}
+	d->redact = tg_redact_open(d->cfg.redaction_policy, d->cfg.redaction, d->events, d->audit, err);
+	if (!d->redact)
+		return -1;
 	/*
 	 * Pipeline stages, in the order they see a request. Governance stages
 	 * (redact, budget and meter, trace) go before the request log, which
 	 * records the outcome of everything before it.
 	 */
+	stage = tg_redact_stage(d->redact, d->pipeline.n);
+	tg_pipeline_add(&d->pipeline, &stage);
 	stage = tg_meter_stage(d->meter, d->pipeline.n);
 	tg_pipeline_add(&d->pipeline, &stage);
 	stage = tg_trace_stage(d->trace);
@@ -228,6 +233,8 @@ static int start(struct tg_daemon *d, tg_err *err)
 	if (!d->admin)
 		return -1;
 	tg_admin_route(d->admin, "GET", "/v1/status", admin_status, d);
+	if (tg_redact_routes(d->redact, d->admin))
+		return tg_errf(err, "admin API: too many routes");
 	tg_meter_start(d->meter, d->admin, d->control);
 	if (tg_observe_routes(d))
 		return tg_errf(err, "admin API: too many routes");
@@ -258,6 +265,7 @@ static void stop(struct tg_daemon *d)
 		free(d->workers);
 	}
 	tg_meter_close(d->meter);
+	tg_redact_close(d->redact);
 	/* the workers are gone: flush spans, give the exporter a last chance */
 	if (d->events)
 		tg_events_set_store(d->events, NULL);

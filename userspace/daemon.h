@@ -23,6 +23,7 @@
 #include "pipeline.h"
 #include "providers.h"
 #include "proxy.h"
+#include "redact.h"
 #include "reqlog.h"
 #include "tls.h"
 #include "metrics.h"
@@ -46,6 +47,7 @@ struct tg_daemon {
 	struct tg_trace *trace;      /* the trace stage */
 	struct tg_metrics *metrics;  /* the metrics stage and /metrics server */
 	struct tg_meter *meter;    /* metering, budgets, rate limits, spend ledger */
+	struct tg_redact *redact;  /* PII and secret redaction of requests and responses */
 	struct tg_pipeline pipeline;
 	struct tg_netns_set *netns;
 	struct tg_endpoints *endpoints;

@@ -8,17 +8,29 @@
  *                 model, operation), tokens, cost in nano-dollars, whether
  *                 the usage was estimated, and when it settled
  *   reservations  the worst-case cost held by each call in flight. A row is
- *                 written before the call is forwarded and deleted in the
- *                 same transaction that writes its spend row, so after a
- *                 crash the rows left are exactly the calls that died.
+ *                 deleted in the same transaction that writes its call's
+ *                 spend row, so after a crash the rows left are the calls
+ *                 that died.
  *   died          reservations found at start (calls that died with the
  *                 previous daemon): released, and kept for the record
  *   budgets       budgets set through the admin API (JSON), so they
  *                 survive restarts
- * Every write is its own transaction, committed before the function
- * returns: a settled call survives kill -9 of the daemon. With
- * synchronous=FULL it also survives power loss (one fsync per commit).
- * Thread-safe (one connection behind a mutex).
+ *
+ * Writing is off the request path. Workers queue reservations, settlements
+ * and releases (never blocking on the disk); the ledger's writer thread
+ * commits them in batches, one transaction per batch (group commit): at
+ * once when a caller waits for a record, within TG_LEDGER_LINGER_US otherwise,
+ * so a reservation and its settlement that arrive together become one
+ * spend row. A caller that must know when its settlement is durable (the
+ * meter holds the last bytes of a response until then) passes a notify:
+ * after the commit, notify.fn(arg, true) runs on its event loop. A batch
+ * that fails (the database locked, the disk full) is kept and retried with
+ * backoff; its waiters are told (fn(arg, false)) at once. Durable means
+ * committed: it survives kill -9 of the daemon, and with synchronous=FULL
+ * (full_sync) power loss too. Checkpoints run on a thread of their own.
+ *
+ * Reads (sums, rollups, admin budgets) use a second connection; they first
+ * wait (briefly) for what is queued to be committed, so they see it.
  */
 #ifndef TG_LEDGER_H
 #define TG_LEDGER_H
@@ -29,9 +41,12 @@
 #include <cjson/cJSON.h>
 
 #include "common.h"
+#include "loop.h"
 #include "pipeline.h"
 
 #define TG_LEDGER_FILE "ledger.db"
+#define TG_LEDGER_LINGER_US 2000  /* a batch nobody waits for waits this long for more */
+#define TG_LEDGER_STUCK_MS 250    /* a write pending this long makes the ledger unwritable */
 
 struct tg_ledger;
 
@@ -63,16 +78,63 @@ struct tg_ledger_filter {
 };
 
 struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *err);
+/* Commit what is queued (retrying for a few seconds if the database is
+ * locked), stop the threads, close. Callers must have cancelled their
+ * notifications (the loops they run on may be gone). */
 void tg_ledger_close(struct tg_ledger *l);
 const char *tg_ledger_path(const struct tg_ledger *l);
 
-/* Move reservations left by a previous run into "died". */
+/* Move reservations left by a previous run into "died". Call before any write. */
 int tg_ledger_release_dead(struct tg_ledger *l, uint64_t *count, int64_t *amount_nusd, tg_err *err);
 
-int tg_ledger_reserve(struct tg_ledger *l, const struct tg_ledger_row *row, int64_t *id, tg_err *err);
-/* Record the spend row and drop reservation id (0 = none) in one transaction. */
-int tg_ledger_settle(struct tg_ledger *l, int64_t reservation_id, const struct tg_ledger_row *row, tg_err *err);
-int tg_ledger_release(struct tg_ledger *l, int64_t reservation_id, tg_err *err);
+/* ---- writes: queued for the writer thread; any thread, never blocks on the disk ---- */
+
+/* Where and how to tell a caller that its record is committed (or that the
+ * commit failed and is being retried): fn(arg, durable) on loop's thread. */
+struct tg_ledger_notify {
+	struct tg_loop *loop;
+	void (*fn)(void *arg, bool durable);
+	void *arg;
+};
+
+/* A pending notification; valid until fn runs or tg_ledger_cancel. */
+struct tg_ledger_wait;
+
+/* Queue a reservation of row->cost_nusd. Returns its id (> 0), or 0 when
+ * the ledger cannot take it (err says why: writes are failing, or the queue
+ * is full). */
+int64_t tg_ledger_reserve(struct tg_ledger *l, const struct tg_ledger_row *row, tg_err *err);
+/* Queue the spend row and the drop of reservation id (0 = none), committed
+ * together. With n, *wait is set and n->fn will be called once. */
+int tg_ledger_settle(struct tg_ledger *l, int64_t reservation_id, const struct tg_ledger_row *row,
+		     const struct tg_ledger_notify *n, struct tg_ledger_wait **wait, tg_err *err);
+/* Queue the drop of a reservation (the call ended without anything to charge). */
+void tg_ledger_release(struct tg_ledger *l, int64_t reservation_id);
+/* Calls in flight that will settle (+1 when one is admitted, -1 just before
+ * its settlement or release is queued). Under load, while others are in
+ * flight, the writer waits up to 0.5 ms for a batch to grow: one commit for
+ * several settlements. A lone call is committed at once. */
+void tg_ledger_inflight(struct tg_ledger *l, int delta);
+/* The caller no longer wants its notification (call from the notify loop's
+ * thread, before fn ran). */
+void tg_ledger_cancel(struct tg_ledger *l, struct tg_ledger_wait *wait);
+
+/* Can the ledger record new calls? false (and why) while writes fail, or
+ * while one has been stuck for longer than TG_LEDGER_STUCK_MS (a lock held by
+ * another process, a full disk). */
+bool tg_ledger_writable(struct tg_ledger *l, char *why, size_t why_size);
+/* Wait until every record queued so far is committed: 0, or -1 after timeout_ms. */
+int tg_ledger_flush(struct tg_ledger *l, uint32_t timeout_ms);
+
+struct tg_ledger_stats {
+	uint64_t records;     /* records committed */
+	uint64_t batches;     /* transactions that committed them */
+	uint64_t coalesced;   /* reservations settled or released before they reached the disk */
+	uint64_t failures;    /* batches that failed (and were retried) */
+	uint64_t lost;        /* records given up at close or refused (queue full) */
+	uint64_t queued;      /* records waiting now */
+};
+void tg_ledger_stats(struct tg_ledger *l, struct tg_ledger_stats *st);
 
 /* Spend settled at or after since_ms (and before until_ms, 0 = no end) matching f. */
 int tg_ledger_sum(struct tg_ledger *l, const struct tg_ledger_filter *f, int64_t since_ms, int64_t until_ms,

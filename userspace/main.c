@@ -40,6 +40,7 @@ static const struct {
 	{"events", tg_cli_events},
 	{"audit", tg_cli_audit},
 	{"top", tg_cli_top},
+	{"redaction", tg_cli_redaction},
 };
 
 static void usage(FILE *f)
@@ -65,6 +66,7 @@ static void usage(FILE *f)
 		"  spend [--by cgroup|uid|key|provider|model] [--window day|month|all] [--json]\n"
 		"                      spend rollups from the ledger\n"
 		"  prices show|list|import|reload   model prices (import: LiteLLM's price file)\n"
+		"  redaction [status|reload|test TEXT]   the PII/secret redaction policy; try it on a text\n"
 		"  version             print the version\n"
 		"\n"
 		"--config FILE defaults to $TOLLGATE_CONFIG, else /etc/tollgate/tollgate.json,\n"

@@ -50,6 +50,8 @@ struct tg_meter {
 
 /* What the stage keeps for one call. */
 struct meter_call {
+	struct tg_meter *m;
+	struct tg_call *call;
 	struct tg_usage_request req;
 	struct tg_price price;
 	const char *price_how;
@@ -66,9 +68,13 @@ struct meter_call {
 	struct tg_usage_reader rd;
 	struct tg_buf body;
 	bool body_overflow;
-	bool have_held;
-	char held;
+	bool have_last;         /* a plain body's last byte so far, not sent yet */
+	char last_byte;
 	bool settled;
+	struct tg_ledger_wait *wait; /* the settlement is not durable yet ... */
+	bool holding;           /* ... so the response from it on is held back here */
+	struct tg_buf held;
+	bool seen_last;         /* the response's end came (maybe while holding) */
 	uint64_t lowered_to;
 };
 
@@ -100,6 +106,7 @@ static void free_call(struct meter_call *mc)
 {
 	tg_sse_free(&mc->split);
 	tg_buf_free(&mc->body);
+	tg_buf_free(&mc->held);
 	free(mc->hold.serials);
 	free(mc);
 }
@@ -492,7 +499,8 @@ static enum tg_stage_result on_request(void *ctx, struct tg_call *call)
 			.cost_nusd = amount,
 		};
 
-		if (tg_ledger_reserve(m->ledger, &row, &mc->reservation_id, &err)) {
+		mc->reservation_id = tg_ledger_reserve(m->ledger, &row, &err);
+		if (!mc->reservation_id) {
 			cJSON *d = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(d, "error", err.msg);
@@ -518,13 +526,46 @@ static enum tg_stage_result on_request(void *ctx, struct tg_call *call)
 		tg_buf_free(&nb);
 	}
 	tg_usage_reader_init(&mc->rd, call->provider ? call->provider->shape : TG_API_OPENAI, mc->req.operation);
+	mc->m = m;
+	mc->call = call;
+	tg_ledger_inflight(m->ledger, 1); /* until it settles or is released */
 	call->stage_data[m->stage_index] = mc;
 	return TG_STAGE_CONTINUE;
 }
 
 /* ---- settle ------------------------------------------------------------------ */
 
-static void settle(struct tg_meter *m, struct tg_call *call, struct meter_call *mc)
+/* The ledger has committed the settlement (or failed to, and retries it):
+ * let the held bytes go. Runs on the call's worker thread. */
+static void on_durable(void *arg, bool durable)
+{
+	struct meter_call *mc = arg;
+	struct tg_call *call = mc->call;
+	struct tg_meter *m = mc->m;
+	struct tg_buf held = mc->held;
+
+	mc->wait = NULL;
+	if (!durable) {
+		cJSON *d = cJSON_CreateObject();
+
+		tg_error("spend of trace %s not recorded yet (the ledger retries it)", call->trace_id);
+		cJSON_AddStringToObject(d, "error", "the ledger could not commit the call's spend yet; it retries");
+		cJSON_AddNumberToObject(d, "cost_usd", call->cost_usd);
+		tg_event_emit(m->events, call, "ledger_error", d);
+	}
+	if (!mc->holding)
+		return;
+	mc->holding = false;
+	memset(&mc->held, 0, sizeof(mc->held));
+	call->holding &= ~(1u << m->stage_index);
+	/* may end the call, and free mc */
+	call->resume(call, m->stage_index, tg_buf_start(&held), tg_buf_used(&held), mc->seen_last);
+	tg_buf_free(&held);
+}
+
+/* Record the call's spend. With hold (the response is still being relayed),
+ * what follows is held back until the ledger has it. */
+static void settle(struct tg_meter *m, struct tg_call *call, struct meter_call *mc, bool hold)
 {
 	struct tg_price price = mc->price;
 	const char *price_model = mc->price_model;
@@ -536,6 +577,7 @@ static void settle(struct tg_meter *m, struct tg_call *call, struct meter_call *
 	if (mc->settled)
 		return;
 	mc->settled = true;
+	tg_ledger_inflight(m->ledger, -1);
 	if (call->res.status >= 200 && call->res.status < 300 && !(mc->rd.u.known && mc->rd.final))
 		tg_usage_estimate(&mc->rd, mc->req.body_bytes);
 	/* price by the model the provider says it ran, when it has its own row */
@@ -567,13 +609,19 @@ static void settle(struct tg_meter *m, struct tg_call *call, struct meter_call *
 	row.usage = call->usage;
 	row.cost_nusd = cost;
 	row.status = call->res.status;
-	if (tg_ledger_settle(m->ledger, mc->reservation_id, &row, &err)) {
+	struct tg_ledger_notify n = {.loop = call->loop, .fn = on_durable, .arg = mc};
+
+	if (tg_ledger_settle(m->ledger, mc->reservation_id, &row, hold && call->resume ? &n : NULL, &mc->wait,
+			     &err)) {
 		cJSON *d = cJSON_CreateObject();
 
 		tg_error("spend not recorded for trace %s: %s", call->trace_id, err.msg);
 		cJSON_AddStringToObject(d, "error", err.msg);
 		cJSON_AddNumberToObject(d, "cost_usd", usd(cost));
 		tg_event_emit(m->events, call, "ledger_error", d);
+	} else if (mc->wait) {
+		mc->holding = true;
+		call->holding |= 1u << m->stage_index;
 	}
 	who_of(call, mc, &who);
 	tg_budgets_settle(m->budgets, &who, &mc->hold, cost, call->usage.input_tokens + call->usage.output_tokens,
@@ -589,16 +637,14 @@ static void settle(struct tg_meter *m, struct tg_call *call, struct meter_call *
 }
 
 /* The call ends without a response to charge: give the reservation back. */
-static void release(struct tg_meter *m, struct tg_call *call, struct meter_call *mc)
+static void release(struct tg_meter *m, struct meter_call *mc)
 {
-	tg_err err;
-
 	if (mc->settled)
 		return;
 	mc->settled = true;
+	tg_ledger_inflight(m->ledger, -1);
 	tg_budgets_release(m->budgets, &mc->hold);
-	if (mc->reservation_id && tg_ledger_release(m->ledger, mc->reservation_id, &err))
-		tg_error("trace %s: %s", call->trace_id, err.msg);
+	tg_ledger_release(m->ledger, mc->reservation_id);
 }
 
 /* ---- response ----------------------------------------------------------------- */
@@ -655,8 +701,12 @@ static int on_event(void *arg, const struct tg_sse_event *ev)
 
 	if (!ev->oversized && ev->has_data)
 		kind = tg_usage_read_event(&x->mc->rd, ev->type, ev->data, ev->data_len);
-	if (kind != TG_USAGE_EV_OTHER && x->mc->rd.u.known && x->mc->rd.final)
-		settle(x->m, x->call, x->mc); /* before the bytes that carry the usage go out */
+	if (kind != TG_USAGE_EV_OTHER && x->mc->rd.u.known && x->mc->rd.final && !x->mc->settled) {
+		/* the bytes that carry the usage wait until the ledger has it */
+		settle(x->m, x->call, x->mc, true);
+		if (x->mc->holding)
+			x->out = &x->mc->held;
+	}
 	if (x->mc->filtering) {
 		if (kind == TG_USAGE_EV_USAGE_ONLY)
 			return 0; /* the chunk we asked for: the client never sees it */
@@ -678,8 +728,10 @@ static int on_response_data(void *ctx, struct tg_call *call, const char *in, siz
 
 	if (!mc || (!mc->sse && !mc->plain))
 		return tg_buf_append(out, in, len);
+	if (last)
+		mc->seen_last = true;
 	if (mc->sse) {
-		struct event_ctx x = {m, call, mc, out};
+		struct event_ctx x = {m, call, mc, mc->holding ? &mc->held : out};
 
 		if (len && tg_sse_feed(&mc->split, in, len, on_event, &x))
 			return -1;
@@ -688,7 +740,7 @@ static int on_response_data(void *ctx, struct tg_call *call, const char *in, siz
 		return 0;
 	}
 	/* plain body: keep a copy to read the usage at the end, and hold back its last byte until the
-	 * spend is settled, so a client never has the whole answer before the ledger does */
+	 * spend is durable, so a client never has the whole answer before the ledger does */
 	if (len && !mc->body_overflow) {
 		if (tg_buf_used(&mc->body) + len > MAX_PLAIN_BODY) {
 			mc->body_overflow = true;
@@ -698,20 +750,20 @@ static int on_response_data(void *ctx, struct tg_call *call, const char *in, siz
 		}
 	}
 	if (len) {
-		if (mc->have_held && tg_buf_append(out, &mc->held, 1))
+		if (mc->have_last && tg_buf_append(out, &mc->last_byte, 1))
 			return -1;
 		if (tg_buf_append(out, in, len - 1))
 			return -1;
-		mc->held = in[len - 1];
-		mc->have_held = true;
+		mc->last_byte = in[len - 1];
+		mc->have_last = true;
 	}
 	if (last) {
 		if (!mc->body_overflow && tg_buf_used(&mc->body))
 			tg_usage_read_body(&mc->rd, tg_buf_start(&mc->body), tg_buf_used(&mc->body));
-		settle(m, call, mc);
-		if (mc->have_held && tg_buf_append(out, &mc->held, 1))
+		settle(m, call, mc, true);
+		if (mc->have_last && tg_buf_append(mc->holding ? &mc->held : out, &mc->last_byte, 1))
 			return -1;
-		mc->have_held = false;
+		mc->have_last = false;
 	}
 	return 0;
 }
@@ -724,11 +776,17 @@ static void on_complete(void *ctx, struct tg_call *call)
 	if (!mc)
 		return;
 	call->stage_data[m->stage_index] = NULL;
+	if (mc->wait) {
+		/* the call ends (the client went away) while its bytes wait for the ledger */
+		tg_ledger_cancel(m->ledger, mc->wait);
+		if (mc->holding)
+			call->holding &= ~(1u << m->stage_index);
+	}
 	if (!mc->settled) {
 		if (call->res.status == 0 || call->bytes_to_upstream == 0)
-			release(m, call, mc); /* never answered: nothing to charge */
+			release(m, mc); /* never answered: nothing to charge */
 		else
-			settle(m, call, mc);
+			settle(m, call, mc, false);
 	}
 	free_call(mc);
 }
@@ -1144,6 +1202,11 @@ static int admin_prices_reload(void *ctx, const struct tg_admin_req *req, struct
 	pthread_mutex_unlock(&m->lock);
 	tg_audit_append(m->audit, req, "prices.reload", NULL, cJSON_CreateString(m->prices_file), NULL);
 	return admin_prices(ctx, req, out);
+}
+
+void tg_meter_ledger_stats(struct tg_meter *m, struct tg_ledger_stats *st)
+{
+	tg_ledger_stats(m->ledger, st);
 }
 
 void tg_meter_start(struct tg_meter *m, struct tg_admin *admin, struct tg_loop *loop)

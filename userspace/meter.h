@@ -53,6 +53,10 @@ void tg_meter_close(struct tg_meter *m);
 /* The stage; index is the position it will have in the pipeline. */
 struct tg_stage tg_meter_stage(struct tg_meter *m, size_t index);
 
+/* The ledger writer's counters (for /metrics). */
+struct tg_ledger_stats;
+void tg_meter_ledger_stats(struct tg_meter *m, struct tg_ledger_stats *st);
+
 /* Register the admin routes, and watch the policy file from loop. */
 void tg_meter_start(struct tg_meter *m, struct tg_admin *admin, struct tg_loop *loop);
 

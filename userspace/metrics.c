@@ -9,6 +9,7 @@
  * on their bit pattern.
  */
 #include "metrics.h"
+#include "ledger.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -424,6 +425,25 @@ static void render_daemon(struct tg_metrics *m, struct tg_buf *b)
 	tg_buf_printf(b, "tollgate_trace_store_dropped_total %llu\n", (unsigned long long)ss.dropped);
 	gauge(b, "tollgate_trace_store_queue", "gauge", "Rows waiting for the trace store's writer.");
 	tg_buf_printf(b, "tollgate_trace_store_queue %llu\n", (unsigned long long)ss.queued);
+	if (d->meter) {
+		struct tg_ledger_stats ls;
+
+		tg_meter_ledger_stats(d->meter, &ls);
+		gauge(b, "tollgate_ledger_records_total", "counter",
+		      "Reservations, settlements and releases committed to the spend ledger.");
+		tg_buf_printf(b, "tollgate_ledger_records_total %llu\n", (unsigned long long)ls.records);
+		gauge(b, "tollgate_ledger_commits_total", "counter", "Ledger transactions (one per batch of records).");
+		tg_buf_printf(b, "tollgate_ledger_commits_total %llu\n", (unsigned long long)ls.batches);
+		gauge(b, "tollgate_ledger_coalesced_total", "counter",
+		      "Reservations settled or released before they had to be written.");
+		tg_buf_printf(b, "tollgate_ledger_coalesced_total %llu\n", (unsigned long long)ls.coalesced);
+		gauge(b, "tollgate_ledger_write_failures_total", "counter", "Ledger batches that failed (and were retried).");
+		tg_buf_printf(b, "tollgate_ledger_write_failures_total %llu\n", (unsigned long long)ls.failures);
+		gauge(b, "tollgate_ledger_lost_total", "counter", "Ledger records never written (refused, or given up at exit).");
+		tg_buf_printf(b, "tollgate_ledger_lost_total %llu\n", (unsigned long long)ls.lost);
+		gauge(b, "tollgate_ledger_queue", "gauge", "Ledger records waiting for the writer.");
+		tg_buf_printf(b, "tollgate_ledger_queue %llu\n", (unsigned long long)ls.queued);
+	}
 	if (d->otlp) {
 		tg_otlp_stats(d->otlp, &os);
 		gauge(b, "tollgate_otlp_spans_exported_total", "counter", "Spans the OTLP collector accepted.");

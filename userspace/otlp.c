@@ -199,7 +199,7 @@ static int export_batch(struct tg_otlp *o)
 		save_cursor(o, o->cursor + skip);
 	}
 	atomic_store(&o->backlog, (unsigned long)(max_id > o->cursor ? max_id - o->cursor : 0));
-	if (sqlite3_prepare_v2(o->db, "SELECT id, otlp FROM spans WHERE id > ?1 ORDER BY id LIMIT ?2", -1,
+	if (sqlite3_prepare_v2(o->db, "SELECT * FROM spans WHERE id > ?1 ORDER BY id LIMIT ?2", -1,
 			       &st, NULL) != SQLITE_OK) {
 		tg_warn("otlp: read the trace store: %s", sqlite3_errmsg(o->db));
 		return -1;
@@ -207,14 +207,15 @@ static int export_batch(struct tg_otlp *o)
 	sqlite3_bind_int64(st, 1, o->cursor);
 	sqlite3_bind_int(st, 2, (int)o->batch_max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *json = (const char *)sqlite3_column_text(st, 1);
+		size_t mark = tg_buf_used(&spans);
 
-		last = sqlite3_column_int64(st, 0);
-		if (!json)
-			continue;
+		last = sqlite3_column_int64(st, 0); /* "id" is the first column */
 		if (n)
 			tg_buf_append(&spans, ",", 1);
-		tg_buf_append(&spans, json, strlen(json));
+		if (tg_store_span_otlp(st, &spans)) {
+			spans.len = spans.off + mark; /* leave that row out */
+			continue;
+		}
 		n++;
 	}
 	sqlite3_finalize(st);

@@ -32,10 +32,11 @@ void tg_pipeline_response_head(const struct tg_pipeline *p, struct tg_call *call
 
 /*
  * Each rewriting stage reads what the previous one produced. With no
- * rewriting stage the bytes go straight to out.
+ * rewriting stage the bytes go straight to out. While a stage holds bytes
+ * back (call->holding), the stages after it do not see `last` yet.
  */
-int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
-			      const char *in, size_t len, bool last, struct tg_buf *out)
+static int run_data(const struct tg_pipeline *p, struct tg_call *call, size_t from,
+		    const char *in, size_t len, bool last, struct tg_buf *out)
 {
 	struct tg_buf a = {0}, b = {0};
 	const char *cur = in;
@@ -43,12 +44,12 @@ int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
 	size_t last_stage = p->n;
 	int rc = 0;
 
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = from; i < p->n; i++)
 		if (p->stages[i].on_response_data)
 			last_stage = i;
 	if (last_stage == p->n)
 		return tg_buf_append(out, in, len);
-	for (size_t i = 0; i <= last_stage && rc == 0; i++) {
+	for (size_t i = from; i <= last_stage && rc == 0; i++) {
 		struct tg_buf *dst;
 
 		if (!p->stages[i].on_response_data)
@@ -59,13 +60,27 @@ int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
 			dst = (a.data && cur == tg_buf_start(&a)) ? &b : &a;
 			tg_buf_reset(dst);
 		}
-		rc = p->stages[i].on_response_data(p->stages[i].ctx, call, cur, cur_len, last, dst);
+		/* `last` only if no stage before this one holds bytes back */
+		rc = p->stages[i].on_response_data(p->stages[i].ctx, call, cur, cur_len,
+						   last && !(call->holding & ((1u << i) - 1)), dst);
 		cur = tg_buf_start(dst);
 		cur_len = tg_buf_used(dst);
 	}
 	tg_buf_free(&a);
 	tg_buf_free(&b);
 	return rc;
+}
+
+int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
+			      const char *in, size_t len, bool last, struct tg_buf *out)
+{
+	return run_data(p, call, 0, in, len, last, out);
+}
+
+int tg_pipeline_response_resume(const struct tg_pipeline *p, struct tg_call *call, size_t from,
+				const char *in, size_t len, bool last, struct tg_buf *out)
+{
+	return run_data(p, call, from, in, len, last, out);
 }
 
 bool tg_pipeline_sees_response_data(const struct tg_pipeline *p)

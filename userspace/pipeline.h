@@ -13,6 +13,19 @@
  * Stages that return TG_STAGE_STOP from on_request must have filled
  * call->reply_status / reply_type / reply_message; the proxy then answers
  * with an error body in the provider's shape and never contacts upstream.
+ *
+ * Holding back response bytes: a stage that must not let the client have
+ * some bytes yet, because it waits for work done off the worker thread (the
+ * meter: until the call's spend is durable in the ledger), keeps them in
+ * on_response_data and sets its bit in call->holding (1 << its index).
+ * Stages after it see neither those bytes nor `last` until it lets go, and
+ * the proxy does not finish the call. To let go, on the call's worker
+ * thread (tg_loop_post to call->loop), it clears its bit and calls
+ * call->resume() with its own index and the bytes it kept: they go through the stages after it and
+ * out to the client, and the call finishes if the response is complete.
+ * resume() may end the call (on_complete runs inside it). A stage still
+ * holding when the call ends (the client went away) drops the bytes in
+ * on_complete.
  */
 #ifndef TG_PIPELINE_H
 #define TG_PIPELINE_H
@@ -24,6 +37,8 @@
 #include "http1.h"
 #include "providers.h"
 #include "tollgate.h"
+
+struct tg_loop;
 
 enum tg_stage_result { TG_STAGE_CONTINUE = 0, TG_STAGE_STOP = 1 };
 
@@ -91,6 +106,13 @@ struct tg_call {
 	 * the stage frees it in on_complete. */
 	void *stage_data[TG_MAX_STAGES];
 
+	/* Holding back response bytes (see the top of this file); the first
+	 * three are set by the proxy. */
+	struct tg_loop *loop;         /* the worker loop the call runs on */
+	void (*resume)(struct tg_call *call, size_t stage, const char *data, size_t len, bool last);
+	void *proxy;                  /* the proxy's connection, for resume */
+	uint32_t holding;             /* stages holding bytes back now: bit i = stage i */
+
 	/* a stage's refusal */
 	int reply_status;
 	const char *reply_type;
@@ -139,6 +161,9 @@ enum tg_stage_result tg_pipeline_request(const struct tg_pipeline *p, struct tg_
 void tg_pipeline_response_head(const struct tg_pipeline *p, struct tg_call *call);
 int tg_pipeline_response_data(const struct tg_pipeline *p, struct tg_call *call,
 			      const char *in, size_t len, bool last, struct tg_buf *out);
+/* The same, from stage `from` on: for bytes a stage held back and lets go. */
+int tg_pipeline_response_resume(const struct tg_pipeline *p, struct tg_call *call, size_t from,
+				const char *in, size_t len, bool last, struct tg_buf *out);
 /* Does any stage look at response bytes? (If not, they are forwarded as they are.) */
 bool tg_pipeline_sees_response_data(const struct tg_pipeline *p);
 void tg_pipeline_complete(const struct tg_pipeline *p, struct tg_call *call);

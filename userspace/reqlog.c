@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
+#include "jsonw.h"
 
 struct tg_reqlog {
 	int fd;
@@ -58,105 +58,101 @@ void tg_reqlog_close(struct tg_reqlog *log)
 	free(log);
 }
 
-static double ms_between(uint64_t from_us, uint64_t to_us)
+/* Milliseconds between two tg_now_us() stamps; -1 when one is missing. */
+static void jw_ms_between(struct tg_jsonw *w, const char *key, uint64_t from_us, uint64_t to_us)
 {
 	if (!from_us || !to_us || to_us < from_us)
-		return -1;
-	return (double)(to_us - from_us) / 1000.0;
+		tg_jw_int(w, key, -1);
+	else
+		tg_jw_millis(w, key, to_us - from_us);
 }
 
-char *tg_reqlog_format(const struct tg_call *call)
+int tg_reqlog_format(const struct tg_call *call, struct tg_buf *out)
 {
-	cJSON *o = cJSON_CreateObject();
-	char when[40], path[1024];
+	struct tg_jsonw w;
+	char when[40];
 	time_t secs = (time_t)(call->start_wall_ms / 1000);
 	struct tm tm;
 	size_t plen = 0;
-	char *line;
 
-	if (!o)
-		return NULL;
 	gmtime_r(&secs, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(when + strlen(when), sizeof(when) - strlen(when), ".%03dZ",
 		 (int)(call->start_wall_ms % 1000));
-	if (call->req.target) {
-		while (plen < call->req.target_len && plen < sizeof(path) - 1 &&
-		       call->req.target[plen] != '?')
+	if (call->req.target)
+		while (plen < call->req.target_len && plen < 1023 && call->req.target[plen] != '?')
 			plen++;
-		memcpy(path, call->req.target, plen);
-	}
-	path[plen] = 0;
-	cJSON_AddStringToObject(o, "time", when);
-	cJSON_AddStringToObject(o, "trace_id", call->trace_id);
-	cJSON_AddStringToObject(o, "span_id", call->span_id);
-	cJSON_AddStringToObject(o, "cgroup", call->cgroup_path ? call->cgroup_path : "");
-	cJSON_AddNumberToObject(o, "pid", call->origin ? call->origin->tgid : 0);
-	cJSON_AddStringToObject(o, "comm", call->origin ? call->origin->comm : "");
-	cJSON_AddNumberToObject(o, "uid", call->origin ? call->origin->uid : 0);
-	cJSON_AddStringToObject(o, "key_fp", call->key_fp);
-	cJSON_AddStringToObject(o, "provider", call->provider ? call->provider->name : "");
-	cJSON_AddStringToObject(o, "host", call->host ? call->host : "");
-	if (call->req.method) {
-		char method[32];
-
-		snprintf(method, sizeof(method), "%.*s", (int)call->req.method_len, call->req.method);
-		cJSON_AddStringToObject(o, "method", method);
-	} else {
-		cJSON_AddNullToObject(o, "method");
-	}
-	cJSON_AddStringToObject(o, "path", path);
-	cJSON_AddNumberToObject(o, "status", call->status);
-	cJSON_AddStringToObject(o, "outcome", outcome_name(call->outcome));
-	cJSON_AddNumberToObject(o, "bytes_in", (double)call->bytes_from_client);
-	cJSON_AddNumberToObject(o, "bytes_out", (double)call->bytes_to_client);
-	cJSON_AddNumberToObject(o, "upstream_bytes_out", (double)call->bytes_to_upstream);
-	cJSON_AddNumberToObject(o, "upstream_bytes_in", (double)call->bytes_from_upstream);
-	cJSON_AddNumberToObject(o, "latency_ms", ms_between(call->start_us, call->end_us));
-	if (call->first_byte_us)
-		cJSON_AddNumberToObject(o, "ttfb_ms", ms_between(call->start_us, call->first_byte_us));
+	tg_jw_init(&w, out);
+	tg_jw_open(&w, NULL);
+	tg_jw_str(&w, "time", when);
+	tg_jw_str(&w, "trace_id", call->trace_id);
+	tg_jw_str(&w, "span_id", call->span_id);
+	tg_jw_str(&w, "cgroup", call->cgroup_path);
+	tg_jw_uint(&w, "pid", call->origin ? call->origin->tgid : 0);
+	tg_jw_str(&w, "comm", call->origin ? call->origin->comm : "");
+	tg_jw_uint(&w, "uid", call->origin ? call->origin->uid : 0);
+	tg_jw_str(&w, "key_fp", call->key_fp);
+	tg_jw_str(&w, "provider", call->provider ? call->provider->name : "");
+	tg_jw_str(&w, "host", call->host);
+	if (call->req.method)
+		tg_jw_strn(&w, "method", call->req.method, call->req.method_len < 31 ? call->req.method_len : 31);
 	else
-		cJSON_AddNullToObject(o, "ttfb_ms");
-	cJSON_AddBoolToObject(o, "upstream_reused", call->upstream_reused);
+		tg_jw_null(&w, "method");
+	tg_jw_strn(&w, "path", call->req.target, plen);
+	tg_jw_int(&w, "status", call->status);
+	tg_jw_str(&w, "outcome", outcome_name(call->outcome));
+	tg_jw_uint(&w, "bytes_in", call->bytes_from_client);
+	tg_jw_uint(&w, "bytes_out", call->bytes_to_client);
+	tg_jw_uint(&w, "upstream_bytes_out", call->bytes_to_upstream);
+	tg_jw_uint(&w, "upstream_bytes_in", call->bytes_from_upstream);
+	jw_ms_between(&w, "latency_ms", call->start_us, call->end_us);
+	if (call->first_byte_us)
+		jw_ms_between(&w, "ttfb_ms", call->start_us, call->first_byte_us);
+	else
+		tg_jw_null(&w, "ttfb_ms");
+	tg_jw_bool(&w, "upstream_reused", call->upstream_reused);
 	if (call->operation[0]) {
-		cJSON *u;
-
-		cJSON_AddStringToObject(o, "operation", call->operation);
-		cJSON_AddStringToObject(o, "model", call->model);
-		cJSON_AddStringToObject(o, "response_model", call->response_model);
-		cJSON_AddBoolToObject(o, "stream", call->stream);
-		u = cJSON_AddObjectToObject(o, "usage");
-		cJSON_AddNumberToObject(u, "input_tokens", (double)call->usage.input_tokens);
-		cJSON_AddNumberToObject(u, "cached_input_tokens", (double)call->usage.cached_input_tokens);
-		cJSON_AddNumberToObject(u, "cache_write_tokens", (double)call->usage.cache_write_tokens);
-		cJSON_AddNumberToObject(u, "output_tokens", (double)call->usage.output_tokens);
-		cJSON_AddNumberToObject(u, "reasoning_tokens", (double)call->usage.reasoning_tokens);
-		cJSON_AddBoolToObject(u, "estimated", call->usage.estimated);
+		tg_jw_str(&w, "operation", call->operation);
+		tg_jw_str(&w, "model", call->model);
+		tg_jw_str(&w, "response_model", call->response_model);
+		tg_jw_bool(&w, "stream", call->stream);
+		tg_jw_open(&w, "usage");
+		tg_jw_uint(&w, "input_tokens", call->usage.input_tokens);
+		tg_jw_uint(&w, "cached_input_tokens", call->usage.cached_input_tokens);
+		tg_jw_uint(&w, "cache_write_tokens", call->usage.cache_write_tokens);
+		tg_jw_uint(&w, "output_tokens", call->usage.output_tokens);
+		tg_jw_uint(&w, "reasoning_tokens", call->usage.reasoning_tokens);
+		tg_jw_bool(&w, "estimated", call->usage.estimated);
 		if (call->usage.finish_reasons[0])
-			cJSON_AddStringToObject(u, "finish_reasons", call->usage.finish_reasons);
-		cJSON_AddNumberToObject(o, "cost_usd", call->cost_usd);
-		cJSON_AddStringToObject(o, "budgets", call->budgets);
+			tg_jw_str(&w, "finish_reasons", call->usage.finish_reasons);
+		tg_jw_close(&w);
+		tg_jw_double(&w, "cost_usd", call->cost_usd);
+		tg_jw_str(&w, "budgets", call->budgets);
+	}
+	if (call->nredactions) {
+		/* entity types and how many distinct values of each: never the values */
+		tg_jw_open(&w, "redactions");
+		for (size_t i = 0; i < call->nredactions && i < TG_ARRAY_LEN(call->redactions); i++)
+			tg_jw_uint(&w, call->redactions[i].type, call->redactions[i].count);
+		tg_jw_close(&w);
 	}
 	if (call->error[0])
-		cJSON_AddStringToObject(o, "error", call->error);
-	line = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	return line;
+		tg_jw_str(&w, "error", call->error);
+	tg_jw_close(&w);
+	return w.failed ? -1 : 0;
 }
 
 static void on_complete(void *ctx, struct tg_call *call)
 {
 	struct tg_reqlog *log = ctx;
-	char *line = tg_reqlog_format(call);
-	size_t n;
+	struct tg_buf line = {0};
 
-	if (!line)
-		return;
-	n = strlen(line);
-	line[n] = '\n'; /* replaces the NUL: write exactly n + 1 bytes */
-	if (write(log->fd, line, n + 1) != (ssize_t)(n + 1))
+	/* one write() per line, so lines from several workers never interleave */
+	if (tg_buf_reserve(&line, 1024) && tg_reqlog_format(call, &line) == 0 &&
+	    tg_buf_append(&line, "\n", 1) == 0 &&
+	    write(log->fd, tg_buf_start(&line), tg_buf_used(&line)) != (ssize_t)tg_buf_used(&line))
 		tg_warn("request log write failed: %s", strerror(errno));
-	free(line);
+	tg_buf_free(&line);
 }
 
 struct tg_stage tg_reqlog_stage(struct tg_reqlog *log)

@@ -18,7 +18,7 @@ struct tg_reqlog *tg_reqlog_open(const char *path, tg_err *err);
 void tg_reqlog_close(struct tg_reqlog *log);
 /* The stage that writes one line per completed call. */
 struct tg_stage tg_reqlog_stage(struct tg_reqlog *log);
-/* Format a call as one JSON line (malloc'd, no newline). */
-char *tg_reqlog_format(const struct tg_call *call);
+/* Append a call's JSON line (no newline) to out. 0, or -1 when out of memory. */
+int tg_reqlog_format(const struct tg_call *call, struct tg_buf *out);
 
 #endif

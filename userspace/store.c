@@ -8,11 +8,15 @@
  *         parent_span_id, start_ms, duration_ms, cgroup, pid, comm, uid,
  *         key_fp, provider, host, method, path, operation, model,
  *         response_model, status, outcome, error, input_tokens,
- *         output_tokens, cost_usd, budgets, redactions, otlp)
+ *         output_tokens, cost_usd, budgets, redactions, otlp, extra)
  *   events(id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms, type, trace_id,
  *          span_id, cgroup, pid, comm, uid, key_fp, provider, model, detail)
  *   meta(key TEXT PRIMARY KEY, value)      -- e.g. the OTLP export cursor
- * "redactions", "detail" and "otlp" hold JSON text.
+ * "redactions", "detail", "otlp" and "extra" hold JSON text. A span is
+ * stored flat (span.h): its columns, and in "extra" the few fields only its
+ * OTLP form needs; the OTLP/JSON is built from the row when it is read.
+ * ("otlp" held that JSON itself in rows written by earlier versions; they
+ * are read as they are.)
  */
 #include "store.h"
 
@@ -32,6 +36,7 @@
 #define QUEUE_MAX 100000           /* rows waiting for the writer */
 #define PRUNE_EVERY_MS (10 * 60 * 1000)
 #define BATCH_MAX 2000
+#define LINGER_MS 200              /* a batch waits this long for more rows: fewer, larger transactions */
 
 enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_JSON };
 
@@ -48,7 +53,7 @@ static const struct col span_cols[] = {
 	{"operation", COL_TEXT}, {"model", COL_TEXT}, {"response_model", COL_TEXT},
 	{"status", COL_INT}, {"outcome", COL_TEXT}, {"error", COL_TEXT},
 	{"input_tokens", COL_INT}, {"output_tokens", COL_INT}, {"cost_usd", COL_REAL},
-	{"budgets", COL_TEXT}, {"redactions", COL_JSON}, {"otlp", COL_JSON},
+	{"budgets", COL_TEXT}, {"redactions", COL_JSON}, {"otlp", COL_JSON}, {"extra", COL_JSON},
 };
 
 static const struct col event_cols[] = {
@@ -63,7 +68,7 @@ static const char schema[] =
 	" pid INTEGER, comm TEXT, uid INTEGER, key_fp TEXT, provider TEXT, host TEXT, method TEXT,"
 	" path TEXT, operation TEXT, model TEXT, response_model TEXT, status INTEGER, outcome TEXT,"
 	" error TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, budgets TEXT,"
-	" redactions TEXT, otlp TEXT);"
+	" redactions TEXT, otlp TEXT, extra TEXT);"
 	"CREATE INDEX IF NOT EXISTS spans_trace ON spans(trace_id);"
 	"CREATE INDEX IF NOT EXISTS spans_span ON spans(span_id);"
 	"CREATE INDEX IF NOT EXISTS spans_start ON spans(start_ms);"
@@ -75,8 +80,9 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);";
 
 struct item {
-	bool is_span;
-	cJSON *row;
+	struct tg_span_row *span;  /* a span, or */
+	cJSON *row;                /* an event */
+	uint64_t queued_ms;
 	struct item *next;
 };
 
@@ -131,6 +137,19 @@ static int prepare_insert(sqlite3 *db, const char *table, const struct col *cols
 
 static void *writer_main(void *arg);
 
+/* A store made by an earlier version has no "extra" column yet. */
+static int add_extra_column(sqlite3 *db, tg_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	bool have = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('spans') WHERE name = 'extra'", -1, &st, NULL) ==
+	    SQLITE_OK)
+		have = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return have ? 0 : exec(db, "ALTER TABLE spans ADD COLUMN extra TEXT", err);
+}
+
 struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, tg_err *err)
 {
 	struct tg_store *s = calloc(1, sizeof(*s));
@@ -159,8 +178,13 @@ struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, t
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
-	if (exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err) ||
-	    exec(s->db, schema, err) ||
+	/* The trace and span id indexes take random keys: every row lands on
+	 * another index page. Large batches, a page cache that holds the
+	 * indexes' hot pages, and checkpoints every 16 MB of WAL keep a page
+	 * written once per batch and copied once per checkpoint. */
+	if (exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
+			" PRAGMA wal_autocheckpoint=4000;", err) ||
+	    exec(s->db, schema, err) || add_extra_column(s->db, err) ||
 	    prepare_insert(s->db, "spans", span_cols, TG_ARRAY_LEN(span_cols), &s->ins_span, err) ||
 	    prepare_insert(s->db, "events", event_cols, TG_ARRAY_LEN(event_cols), &s->ins_event, err)) {
 		tg_err_prefix(err, "trace store %s", path);
@@ -209,6 +233,7 @@ void tg_store_close(struct tg_store *s)
 		struct item *it = s->head;
 
 		s->head = it->next;
+		tg_span_row_free(it->span);
 		cJSON_Delete(it->row);
 		free(it);
 	}
@@ -222,26 +247,30 @@ void tg_store_close(struct tg_store *s)
 
 /* ---- queueing ----------------------------------------------------------- */
 
-static void put(struct tg_store *s, cJSON *row, bool is_span)
+static void put(struct tg_store *s, struct tg_span_row *span, cJSON *row)
 {
 	struct item *it;
 
-	if (!s || !row) {
+	if (!s || (!span && !row)) {
+		tg_span_row_free(span);
 		cJSON_Delete(row);
 		return;
 	}
 	it = malloc(sizeof(*it));
 	if (!it) {
+		tg_span_row_free(span);
 		cJSON_Delete(row);
 		atomic_fetch_add(&s->dropped, 1);
 		return;
 	}
-	it->is_span = is_span;
+	it->span = span;
 	it->row = row;
+	it->queued_ms = tg_now_ms();
 	it->next = NULL;
 	pthread_mutex_lock(&s->lock);
 	if (s->nqueued >= QUEUE_MAX || s->stopping) {
 		pthread_mutex_unlock(&s->lock);
+		tg_span_row_free(span);
 		cJSON_Delete(row);
 		free(it);
 		atomic_fetch_add(&s->dropped, 1);
@@ -257,14 +286,14 @@ static void put(struct tg_store *s, cJSON *row, bool is_span)
 	pthread_mutex_unlock(&s->lock);
 }
 
-void tg_store_put_span(struct tg_store *s, cJSON *row)
+void tg_store_put_span(struct tg_store *s, struct tg_span_row *span)
 {
-	put(s, row, true);
+	put(s, span, NULL);
 }
 
 void tg_store_put_event(struct tg_store *s, cJSON *row)
 {
-	put(s, row, false);
+	put(s, NULL, row);
 }
 
 void tg_store_stats(struct tg_store *s, struct tg_store_stats *st)
@@ -321,6 +350,53 @@ static int insert(sqlite3_stmt *st, const struct col *cols, size_t n, const cJSO
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static void bind_str(sqlite3_stmt *st, int k, const char *v)
+{
+	sqlite3_bind_text(st, k, v, -1, SQLITE_STATIC);
+}
+
+/* The columns in span_cols' order, straight from the row (it outlives the step). */
+static int insert_span(sqlite3_stmt *st, const struct tg_span_row *r, struct tg_buf *extra)
+{
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	bind_str(st, 1, r->trace_id);
+	bind_str(st, 2, r->span_id);
+	bind_str(st, 3, r->parent_span_id);
+	sqlite3_bind_int64(st, 4, r->start_ms);
+	sqlite3_bind_double(st, 5, r->duration_ms);
+	bind_str(st, 6, r->cgroup);
+	sqlite3_bind_int64(st, 7, r->pid);
+	bind_str(st, 8, r->comm);
+	sqlite3_bind_int64(st, 9, r->uid);
+	bind_str(st, 10, r->key_fp);
+	bind_str(st, 11, r->provider);
+	bind_str(st, 12, r->host);
+	bind_str(st, 13, r->method);
+	bind_str(st, 14, r->path);
+	bind_str(st, 15, r->operation);
+	bind_str(st, 16, r->model);
+	bind_str(st, 17, r->response_model);
+	sqlite3_bind_int(st, 18, r->status);
+	bind_str(st, 19, r->outcome);
+	bind_str(st, 20, r->error);
+	sqlite3_bind_int64(st, 21, (sqlite3_int64)r->input_tokens);
+	sqlite3_bind_int64(st, 22, (sqlite3_int64)r->output_tokens);
+	sqlite3_bind_double(st, 23, r->cost_usd);
+	bind_str(st, 24, r->budgets);
+	bind_str(st, 25, r->redactions);
+	/* 26, otlp: NULL (built from the row when read) */
+	tg_buf_reset(extra);
+	if (tg_span_extra_json(r, extra))
+		return -1;
+	sqlite3_bind_text(st, 27, tg_buf_start(extra), (int)tg_buf_used(extra), SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static void prune(struct tg_store *s)
 {
 	uint64_t now = tg_now_ms();
@@ -343,23 +419,24 @@ static void write_batch(struct tg_store *s, struct item *batch)
 {
 	bool spans = false;
 	unsigned long nspans = 0, nevents = 0, failed = 0;
+	struct tg_buf extra = {0};
 
 	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		tg_warn("trace store: begin: %s", sqlite3_errmsg(s->db));
 	for (struct item *it = batch; it; it = it->next) {
-		int rc = it->is_span
-				 ? insert(s->ins_span, span_cols, TG_ARRAY_LEN(span_cols), it->row)
-				 : insert(s->ins_event, event_cols, TG_ARRAY_LEN(event_cols), it->row);
+		int rc = it->span ? insert_span(s->ins_span, it->span, &extra)
+				  : insert(s->ins_event, event_cols, TG_ARRAY_LEN(event_cols), it->row);
 
 		if (rc) {
 			failed++;
-		} else if (it->is_span) {
+		} else if (it->span) {
 			nspans++;
 			spans = true;
 		} else {
 			nevents++;
 		}
 	}
+	tg_buf_free(&extra);
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		tg_warn("trace store: commit: %s", sqlite3_errmsg(s->db));
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -390,6 +467,7 @@ static void *writer_main(void *arg)
 {
 	struct tg_store *s = arg;
 
+	pthread_setname_np(pthread_self(), "tg-store");
 	for (;;) {
 		struct item *batch, *cut, *rest;
 		size_t n = 0;
@@ -404,6 +482,18 @@ static void *writer_main(void *arg)
 			pthread_cond_timedwait(&s->cond, &s->lock, &ts);
 			if (!s->head)
 				break;
+		}
+		/* let the batch fill for a moment: a transaction per row costs WAL
+		 * page writes per row; a transaction per LINGER_MS shares the pages */
+		while (s->head && !s->stopping && s->nqueued < BATCH_MAX && tg_now_ms() < s->head->queued_ms + LINGER_MS) {
+			struct timespec ts;
+			uint64_t left = s->head->queued_ms + LINGER_MS - tg_now_ms();
+
+			pthread_mutex_unlock(&s->lock);
+			ts.tv_sec = 0;
+			ts.tv_nsec = (long)(left > LINGER_MS ? LINGER_MS : left) * 1000000L;
+			nanosleep(&ts, NULL);
+			pthread_mutex_lock(&s->lock);
 		}
 		/* take up to BATCH_MAX rows */
 		batch = s->head;
@@ -426,6 +516,7 @@ static void *writer_main(void *arg)
 			struct item *it = batch;
 
 			batch = it->next;
+			tg_span_row_free(it->span);
 			cJSON_Delete(it->row);
 			free(it);
 		}
@@ -452,15 +543,72 @@ static int open_ro(const char *db, sqlite3 **out, tg_err *err)
 	return 0;
 }
 
-/* One result row as an object: columns by name; JSON columns parsed. */
+static void col_str(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+
+	tg_strlcpy(out, t ? t : "", size);
+}
+
+void tg_store_span_from_stmt(sqlite3_stmt *st, struct tg_span_row *r)
+{
+	int n = sqlite3_column_count(st);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(st, i);
+
+#define STR(col) else if (strcmp(name, #col) == 0) col_str(st, i, r->col, sizeof(r->col))
+#define NUM(col, type) else if (strcmp(name, #col) == 0) r->col = (type)sqlite3_column_int64(st, i)
+		if (strcmp(name, "duration_ms") == 0)
+			r->duration_ms = sqlite3_column_double(st, i);
+		else if (strcmp(name, "cost_usd") == 0)
+			r->cost_usd = sqlite3_column_double(st, i);
+		else if (strcmp(name, "extra") == 0)
+			tg_span_extra_parse(r, (const char *)sqlite3_column_text(st, i));
+		STR(trace_id); STR(span_id); STR(parent_span_id); STR(cgroup); STR(comm); STR(key_fp);
+		STR(provider); STR(host); STR(method); STR(path); STR(operation); STR(model);
+		STR(response_model); STR(outcome); STR(error); STR(budgets); STR(redactions);
+		NUM(start_ms, int64_t); NUM(pid, uint32_t); NUM(uid, uint32_t); NUM(status, int);
+		NUM(input_tokens, uint64_t); NUM(output_tokens, uint64_t);
+#undef STR
+#undef NUM
+	}
+}
+
+int tg_store_span_otlp(sqlite3_stmt *st, struct tg_buf *out)
+{
+	int n = sqlite3_column_count(st);
+	struct tg_span_row *r;
+	int rc;
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(sqlite3_column_name(st, i), "otlp") == 0 && sqlite3_column_type(st, i) == SQLITE_TEXT)
+			return tg_buf_append(out, sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return -1;
+	tg_store_span_from_stmt(st, r);
+	rc = tg_span_otlp_json(r, out);
+	tg_span_row_free(r);
+	return rc;
+}
+
+/* One result row as an object: columns by name; JSON columns parsed; a
+ * span's "otlp" built from the row, and "extra" left out. */
 static cJSON *row_object(sqlite3_stmt *st)
 {
 	cJSON *o = cJSON_CreateObject();
 	int n = sqlite3_column_count(st);
+	bool span = false;
 
 	for (int i = 0; o && i < n; i++) {
 		const char *name = sqlite3_column_name(st, i);
 
+		if (strcmp(name, "extra") == 0) {
+			span = true;
+			continue;
+		}
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_INTEGER:
 			cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(st, i));
@@ -484,6 +632,14 @@ static cJSON *row_object(sqlite3_stmt *st)
 		default:
 			cJSON_AddNullToObject(o, name);
 		}
+	}
+	if (o && span && cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, "otlp"))) {
+		struct tg_buf b = {0};
+		cJSON *j;
+
+		if (tg_store_span_otlp(st, &b) == 0 && (j = cJSON_ParseWithLength(tg_buf_start(&b), tg_buf_used(&b))))
+			cJSON_ReplaceItemInObjectCaseSensitive(o, "otlp", j);
+		tg_buf_free(&b);
 	}
 	return o;
 }

@@ -23,7 +23,9 @@
 
 #include <cjson/cJSON.h>
 
+#include "buf.h"
 #include "common.h"
+#include "span.h"
 
 #define TG_STORE_FILE "traces.db"
 
@@ -37,16 +39,16 @@ struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, t
 void tg_store_close(struct tg_store *s);
 void tg_store_on_commit(struct tg_store *s, tg_store_commit_fn fn, void *arg);
 
-/*
- * Queue a span row: an object with the span columns (see store.c's schema:
- * trace_id, span_id, parent_span_id, start_ms, duration_ms, cgroup, pid, comm,
- * uid, key_fp, provider, host, method, path, operation, model,
- * response_model, status, outcome, error, input_tokens, output_tokens,
- * cost_usd, budgets, redactions) and "otlp", the span in OTLP/JSON form.
- * The row is owned by the store from now on. Never blocks; a full queue
- * drops the row (counted).
- */
-void tg_store_put_span(struct tg_store *s, cJSON *row);
+/* Queue a span row (malloc'd; owned by the store from now on). Never
+ * blocks; a full queue drops the row (counted). */
+void tg_store_put_span(struct tg_store *s, struct tg_span_row *row);
+/* Reading spans back (the exporter, queries): the current row of a
+ * "SELECT * FROM spans" as a span row, and its OTLP/JSON (appended to out;
+ * the stored text of rows from earlier versions, else built from the row). */
+struct sqlite3_stmt;
+void tg_store_span_from_stmt(struct sqlite3_stmt *st, struct tg_span_row *r);
+int tg_store_span_otlp(struct sqlite3_stmt *st, struct tg_buf *out);
+
 /* Queue an event row (time_ms, type, trace_id, span_id, cgroup, pid, comm,
  * uid, key_fp, provider, model, detail). Owned by the store from now on. */
 void tg_store_put_event(struct tg_store *s, cJSON *row);

@@ -39,9 +39,10 @@ struct tg_trace *tg_trace_new(struct tg_store *store, struct tg_events *events, 
 void tg_trace_free(struct tg_trace *t);
 struct tg_stage tg_trace_stage(struct tg_trace *t);
 
-/* The store row for a finished call (columns + "otlp"); events is an array
- * from tg_events_take (or NULL) and is consumed. */
-cJSON *tg_trace_span_row(const struct tg_call *call, cJSON *events);
+/* The store row for a finished call (span.h: tg_span_otlp_json makes its
+ * OTLP/JSON); events is an array from tg_events_take (or NULL) and is
+ * consumed. malloc'd (tg_span_row_free), or NULL when out of memory. */
+struct tg_span_row *tg_trace_span_row(const struct tg_call *call, cJSON *events);
 
 /* gen_ai.provider.name for a registry provider name ("gemini" -> "gcp.gemini"). */
 const char *tg_trace_genai_provider(const char *name, enum tg_api_shape shape);

@@ -247,7 +247,11 @@ lowered=$(tg_json "$rec" 'JSON.parse(j.body).max_tokens')
 assert_eq "... with max_tokens lowered to what the budget can pay for" true "$(node -e "process.stdout.write(String($lowered >= 16 && $lowered < 200))")"
 assert_file_contains "... recorded as an event" "$TG_STATE/events.log" '"type":"budget_lowered"'
 
-# fail closed: another process holds the ledger locked
+# fail closed: another process holds the ledger locked. The ledger is written
+# off the request path, so the first call after the lock was taken is
+# admitted (nothing has failed yet); its last bytes wait for the ledger's
+# answer. Once a write has failed or been stuck, new calls are refused (503),
+# and the first call's spend lands when the lock is gone.
 "${TG[@]}" budget set "cgroup:$ROOT/locked" 5 >/dev/null
 python3 -c '
 import sqlite3, sys, time
@@ -259,10 +263,23 @@ c.execute("ROLLBACK")' "$TG_STATE/ledger.db" "$TG_TMP/locked" &
 lock_pid=$!
 tg_on_cleanup tg_kill_pid "$lock_pid"
 tg_wait_until 5 test -e "$TG_TMP/locked"
+hdrs=$(openai locked '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}' -D - -o "$TG_TMP/locked1.out")
+assert_contains "a call admitted just as the ledger got locked completes" "$hdrs" "HTTP/1.1 200"
+held_trace=$(printf '%s' "$hdrs" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-tollgate-trace-id" { print $2 }')
+# the event is emitted where the held bytes are let go, so the client had
+# the whole answer only after the ledger's (failed) answer
+assert_eq "... after the ledger answered: a ledger_error event for that call says its spend is not recorded yet" 1 \
+	"$(grep '"type":"ledger_error"' "$TG_STATE/events.log" | grep -c "\"trace_id\":\"$held_trace\"")"
 hdrs=$(openai locked '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}' -D - -o "$TG_TMP/locked.out")
-assert_contains "ledger cannot be written: 503 (fail closed)" "$hdrs" "HTTP/1.1 503"
+assert_contains "ledger cannot be written: the next call gets 503 (fail closed)" "$hdrs" "HTTP/1.1 503"
 assert_contains "... saying why" "$(cat "$TG_TMP/locked.out")" "spend ledger cannot be written"
 wait "$lock_pid" 2>/dev/null
+locked_calls() { tg_json "$("${TG[@]}" spend --by cgroup --json)" "j.rows.filter(r => r.key === '$ROOT/locked').reduce((s, r) => s + r.calls, 0)"; }
+locked_settled() { [ "$(locked_calls)" = 1 ]; }
+tg_wait_until 10 locked_settled
+assert_eq "once the lock is gone, the held call's spend is in the ledger" 1 "$(locked_calls)"
+code=$(openai locked '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}' -o /dev/null -w '%{http_code}')
+assert_eq "... and calls go through again" 200 "$code"
 
 # --- spend rollups; restart keeps the spend ------------------------------------------
 s1=$("${TG[@]}" spend --by cgroup --json)

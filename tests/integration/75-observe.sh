@@ -111,7 +111,9 @@ call bad -H "traceparent: 00-00000000000000000000000000000000-$PARENT-01" -d "$C
 assert_ne "an all-zero (invalid) traceparent is not continued" 00000000000000000000000000000000 "$(trace_header bad)"
 
 # ---- 3. the local store: traces, trace ID, events ---------------------------
-tg_wait_until 10 bash -c "$TG traces --json | grep -q $NEW_TRACE"
+# (the store writes spans in batches, a fraction of a second after the calls)
+BAD_TRACE=$(trace_header bad)
+tg_wait_until 10 bash -c "$TG traces --json | grep -q $NEW_TRACE && $TG traces --json | grep -q $BAD_TRACE"
 out=$($TG traces --json)
 assert_ge "traces: the calls are listed" "$(tg_json "$out" 'j.length')" 3
 assert_eq "traces: the traceparent call with its parent" "$PARENT" \
@@ -155,6 +157,7 @@ BLOCKED_TRACE=$(trace_header blocked)
 assert_eq "blocked call: the 402 body names the trace id of its header" "$BLOCKED_TRACE" \
 	"$(tg_json "$(cat "$TG_TMP/blocked.b")" j.error.tollgate_trace_id)"
 tg_wait_until 10 bash -c "$TG events --json --trace $BLOCKED_TRACE | grep -q span_id"
+tg_wait_until 10 bash -c "$TG trace $BLOCKED_TRACE --json | grep -q '\"otlp\"'" # the span, too
 ev=$($TG events --json --type budget)
 assert_eq "events --type budget: the block, with the call's trace id" true \
 	"$(tg_json "$ev" "j.some(e => e.trace_id === '$BLOCKED_TRACE' && e.detail.status === 402 && e.cgroup === '$OTHER')")"

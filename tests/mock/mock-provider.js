@@ -101,6 +101,9 @@
  *   MOCK_REPLY:<text>     reply with <text> (everything up to the end of the
  *                         message; put it last). Hooks are only looked for
  *                         before MOCK_REPLY:, so <text> may contain anything.
+ *   MOCK_REPLY_HEX:<hex>  reply with the UTF-8 text these hex digits encode
+ *                         (for replies the request must not carry as text,
+ *                         e.g. PII the redaction tests expect in a response)
  *   MOCK_STATUS:<code>    answer with that HTTP status (400-599), in the
  *                         provider's error shape (429/503/529 also carry
  *                         retry-after: 1)
@@ -254,6 +257,10 @@ function parseHooks(text) {
     before = text.slice(0, ri);
   }
   let m;
+  if (h.reply === null && (m = /MOCK_REPLY_HEX:((?:[0-9a-fA-F]{2})+)/.exec(text))) {
+    h.reply = Buffer.from(m[1], 'hex').toString('utf8');
+    before = text.slice(0, m.index);
+  }
   if ((m = /MOCK_STATUS:([45]\d\d)/.exec(before))) h.status = Number(m[1]);
   if ((m = /MOCK_SLOW:(\d+)/.exec(before))) h.slowMs = Number(m[1]);
   if (/MOCK_CUT\b/.test(before)) h.cut = true;

@@ -85,7 +85,7 @@ static void *racer(void *arg)
 		if (v.status)
 			continue;
 		__atomic_add_fetch(&r->admitted, 1, __ATOMIC_SEQ_CST);
-		tg_ledger_settle(r->l, 0, &row, NULL);
+		tg_ledger_settle(r->l, 0, &row, NULL, NULL, NULL);
 		tg_budgets_settle(r->b, &w, &h, USD(0.01), 0, tg_wall_ms(), NULL, 0);
 	}
 	return NULL;
@@ -228,14 +228,15 @@ int main(void)
 		uint64_t dead;
 		int64_t amount;
 
-		tg_ledger_settle(l, 0, &row, &err);
+		tg_ledger_settle(l, 0, &row, NULL, NULL, &err);
 		row.time_ms = now;
 		row.cost_nusd = USD(0.25);
-		tg_ledger_settle(l, 0, &row, &err);
+		tg_ledger_settle(l, 0, &row, NULL, NULL, &err);
 		row.cgroup = "/agentsX";
-		tg_ledger_settle(l, 0, &row, &err);
-		tg_ledger_reserve(l, &row, &id, &err);
-		tg_ledger_close(l);
+		tg_ledger_settle(l, 0, &row, NULL, NULL, &err);
+		id = tg_ledger_reserve(l, &row, &err);
+		CHECK(id > 0, "a reservation is queued: id %lld", (long long)id);
+		tg_ledger_close(l); /* commits what is queued */
 		l = tg_ledger_open(dir, true, &err);
 		CHECK(tg_ledger_release_dead(l, &dead, &amount, &err) == 0 && dead == 1 && amount == USD(0.25),
 		      "a reservation left by a dead daemon is released at restart");
@@ -257,19 +258,32 @@ int main(void)
 	/* fail closed: another process holds the database locked */
 	{
 		sqlite3 *db;
-		char path[128];
+		char path[128], why[300];
 		struct tg_ledger_row row = {.time_ms = now, .cgroup = "/x", .cost_nusd = 1};
 		int64_t id;
+		bool writable = true;
 
 		snprintf(path, sizeof(path), "%s/ledger.db", dir);
 		sqlite3_open(path, &db);
 		sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
-		CHECK(tg_ledger_reserve(l, &row, &id, &err) == -1 && strstr(err.msg, "locked"),
-		      "a ledger that cannot be written says so: %s", err.msg);
+		id = tg_ledger_reserve(l, &row, &err);
+		CHECK(id > 0, "a reservation is queued while the ledger still looks healthy");
+		CHECK(tg_ledger_flush(l, 300) == -1, "... but it is not committed while another process holds the lock");
+		for (int i = 0; i < 300 && writable; i++) {
+			writable = tg_ledger_writable(l, why, sizeof(why));
+			if (writable)
+				usleep(10000);
+		}
+		CHECK(!writable && (strstr(why, "locked") || strstr(why, "waited")),
+		      "a ledger that cannot be written says so: %s", why);
+		CHECK(tg_ledger_reserve(l, &row, &err) == 0 && strstr(err.msg, "ledger"),
+		      "and takes no new reservation (fail closed): %s", err.msg);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(db);
-		CHECK(tg_ledger_reserve(l, &row, &id, &err) == 0, "and works again once the lock is gone");
-		tg_ledger_release(l, id, &err);
+		CHECK(tg_ledger_flush(l, 5000) == 0, "once the lock is gone the queued reservation is committed");
+		CHECK(tg_ledger_writable(l, why, sizeof(why)), "and the ledger is writable again");
+		tg_ledger_release(l, id);
+		CHECK(tg_ledger_flush(l, 5000) == 0, "a release is committed too");
 	}
 
 	/* concurrency: 8 threads race for a $1.00 budget in $0.01 calls */

@@ -40,6 +40,18 @@ static const char *iattr(const cJSON *span, const char *key)
 	return v ? cJSON_GetStringValue(cJSON_GetObjectItem(v, "intValue")) : NULL;
 }
 
+/* The row's OTLP/JSON, parsed. */
+static cJSON *span_json(const struct tg_span_row *row)
+{
+	struct tg_buf b = {0};
+	cJSON *o;
+
+	tg_span_otlp_json(row, &b);
+	o = cJSON_ParseWithLength(tg_buf_start(&b), tg_buf_used(&b));
+	tg_buf_free(&b);
+	return o;
+}
+
 static void fill_call(struct tg_call *call, struct tg_origin *o, struct tg_provider *p, const char *target)
 {
 	memset(call, 0, sizeof(*call));
@@ -90,7 +102,8 @@ int main(void)
 	struct tg_provider gemini = {.name = "gemini", .shape = TG_API_GEMINI};
 	struct tg_origin o;
 	struct tg_call call;
-	cJSON *row, *span, *ev, *out;
+	struct tg_span_row *row;
+	cJSON *span, *ev, *out;
 	char dir[64], db[128];
 	struct tg_events *events;
 	struct tg_store *store;
@@ -105,7 +118,8 @@ int main(void)
 
 	fill_call(&call, &o, &openai, "/v1/chat/completions?key=SECRET");
 	row = tg_trace_span_row(&call, NULL);
-	span = cJSON_GetObjectItem(row, "otlp");
+	span = span_json(row);
+	CHECK(span != NULL, "the span is valid JSON");
 	CHECK(strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(span, "traceId")), call.trace_id) == 0, "traceId");
 	CHECK(strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(span, "parentSpanId")), "00f067aa0ba902b7") == 0,
 	      "parentSpanId: the agent's span");
@@ -129,9 +143,9 @@ int main(void)
 	CHECK(strcmp(iattr(span, "server.port"), "443") == 0, "server.port");
 	CHECK(strcmp(sattr(span, "url.path"), "/v1/chat/completions") == 0, "url.path without the query");
 	{
-		char *text = cJSON_PrintUnformatted(row);
+		char *text = cJSON_PrintUnformatted(span);
 
-		CHECK(!strstr(text, "SECRET"), "the query string (a key) is nowhere");
+		CHECK(!strstr(text, "SECRET") && !strstr(row->path, "SECRET"), "the query string (a key) is nowhere");
 		free(text);
 	}
 	CHECK(strcmp(sattr(span, "tollgate.cgroup"), "/agents/a") == 0, "tollgate.cgroup");
@@ -148,9 +162,16 @@ int main(void)
 		      strcmp(iattr(span, "tollgate.redactions.ssn"), "1") == 0,
 	      "redaction counts by type");
 	CHECK(!cJSON_GetObjectItem(cJSON_GetObjectItem(span, "status"), "code"), "success: status unset");
-	CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "redactions"), "email")) == 2,
-	      "row: redactions object");
-	cJSON_Delete(row);
+	{
+		cJSON *red = cJSON_Parse(row->redactions);
+
+		CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(red, "email")) == 2, "row: redactions object");
+		cJSON_Delete(red);
+	}
+	CHECK(strcmp(row->path, "/v1/chat/completions") == 0 && strcmp(row->model, "gpt-4o-mini") == 0 &&
+		      row->input_tokens == 12 && row->duration_ms == 50.0, "row: columns");
+	cJSON_Delete(span);
+	tg_span_row_free(row);
 
 	/* a refused call with events; no meter: model from the Gemini path */
 	fill_call(&call, &o, &gemini, "/v1beta/models/gemini-2.0-flash:generateContent");
@@ -175,7 +196,8 @@ int main(void)
 		cJSON_AddItemToArray(ev, e);
 	}
 	row = tg_trace_span_row(&call, ev);
-	span = cJSON_GetObjectItem(row, "otlp");
+	span = span_json(row);
+	CHECK(span != NULL, "the span is valid JSON");
 	CHECK(!cJSON_GetObjectItem(span, "parentSpanId"), "no traceparent: a root span");
 	CHECK(strcmp(sattr(span, "gen_ai.operation.name"), "generate_content") == 0, "operation from the path");
 	CHECK(strcmp(sattr(span, "gen_ai.provider.name"), "gcp.gemini") == 0, "gemini provider name");
@@ -192,6 +214,9 @@ int main(void)
 		CHECK(e && cJSON_GetNumberValue(cJSON_GetObjectItem(attr(e, "tollgate.limit_usd"), "doubleValue")) == 0.5,
 		      "event attribute: double");
 	}
+	char *before = cJSON_PrintUnformatted(span);
+
+	cJSON_Delete(span);
 
 	/* events and spans through the store */
 	snprintf(dir, sizeof(dir), "/tmp/tg-trace-test.%d", (int)getpid());
@@ -234,6 +259,16 @@ int main(void)
 	CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(out, "spans")) == 1 &&
 		      cJSON_GetArraySize(cJSON_GetObjectItem(out, "events")) == 2,
 	      "with its span and events");
+	{
+		const cJSON *sp = cJSON_GetArrayItem(cJSON_GetObjectItem(out, "spans"), 0);
+		char *after = cJSON_PrintUnformatted(cJSON_GetObjectItem(sp, "otlp"));
+
+		CHECK(after && strcmp(before, after) == 0,
+		      "the span read back from the store has the same OTLP form as before it was stored");
+		CHECK(!cJSON_GetObjectItem(sp, "extra"), "the store's extra column is not shown");
+		free(after);
+	}
+	free(before);
 	cJSON_Delete(out);
 	CHECK(tg_store_query_trace(db, call.span_id, &out, &err) == 0, "trace by span id");
 	cJSON_Delete(out);

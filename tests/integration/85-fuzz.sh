@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# 85-fuzz.sh - a short libFuzzer run of the redaction rewriters (part of
+# `make test`): the JSON rewriter and the SSE rewriter, each for
+# FUZZ_SECONDS (default 12) from the seeds in tests/fuzz/corpus, under
+# ASan and UBSan. A crash, a leak, invalid JSON or SSE out of valid input,
+# or a split UTF-8 sequence fails the run (the harnesses abort on them).
+# Longer runs: see README.md, "Redaction", fuzzing.
+source "$(dirname "$0")/lib.sh"
+
+SECS=${FUZZ_SECONDS:-12}
+BUILD_DIR=${BUILD:-build}
+if ! make -C "$TG_REPO" -s BUILD="$BUILD_DIR" fuzz >"$TG_TMP/build.log" 2>&1; then
+	fail "fuzz harnesses build (clang -fsanitize=fuzzer)" "$(tail -n 5 "$TG_TMP/build.log")"
+	tg_finish
+fi
+pass "fuzz harnesses build"
+
+for h in fuzz_jsonrw fuzz_sse; do
+	corpus="$TG_TMP/$h"
+	mkdir -p "$corpus"
+	cp "$TG_REPO/tests/fuzz/corpus/${h#fuzz_}/"* "$corpus/"
+	timeout $((SECS + 60)) "$TG_REPO/$BUILD_DIR/fuzz/$h" -max_total_time="$SECS" -timeout=10 \
+		-artifact_prefix="$TG_TMP/" \
+		-rss_limit_mb=4096 -print_final_stats=1 "$corpus" >"$TG_TMP/$h.log" 2>&1
+	rc=$?
+	runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$TG_TMP/$h.log")
+	if [[ $rc == 0 && -n "$runs" ]]; then
+		pass "$h: $runs inputs in ${SECS}s, no crash, leak or broken output"
+	else
+		fail "$h: exit $rc" "$(grep -m3 -E 'ERROR|SUMMARY|abort|Test unit written' "$TG_TMP/$h.log")"
+		# keep the log and the input that failed for whoever looks next
+		mkdir -p "/tmp/tollgate-fuzz-failures"
+		cp "$TG_TMP/$h.log" "$TG_TMP"/crash-* "$TG_TMP"/leak-* "/tmp/tollgate-fuzz-failures/" 2>/dev/null
+	fi
+done
+tg_finish

@@ -1,0 +1,260 @@
+/*
+ * test_detectors.c - the detection engine: every built-in rule's examples
+ * and negative examples, the validators, context words, overlap
+ * resolution, UTF-8 alignment, and the stream guarantee (a text cut
+ * anywhere gives the same result as the whole text).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "detectors.h"
+#include "redact_policy.h"
+#include "textrw.h"
+
+static struct tg_detectors *D;
+static const uint64_t ALL = ~0ull >> 1;
+
+static struct tg_detectors *load_builtin(void)
+{
+	tg_err err = {{0}};
+	struct tg_detectors *d = tg_detectors_new();
+	cJSON *a = cJSON_Parse(tg_builtin_redaction_rules);
+	cJSON *b = cJSON_Parse(tg_builtin_redaction_noseyparker);
+	int rc = tg_detectors_add_entities(d, cJSON_GetObjectItem(a, "entities"), "rules", &err) ||
+		 tg_detectors_add_rules(d, cJSON_GetObjectItem(a, "rules"), "rules", &err) ||
+		 tg_detectors_add_rules(d, cJSON_GetObjectItem(b, "rules"), "np", &err) ||
+		 tg_detectors_compile(d, &err);
+
+	CHECK(rc == 0, "built-in rules compile (%s)", err.msg);
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+	return d;
+}
+
+/* The entity names found in text, space-separated, in order. */
+static const char *found(const char *text)
+{
+	static char buf[512];
+	struct tg_spans sp = {0};
+	struct tg_scan_opts o = {.entities = ALL, .final = true};
+	tg_err err = {{0}};
+	size_t n = 0;
+
+	buf[0] = 0;
+	if (tg_detect(D, text, strlen(text), &o, &sp, &err) < 0)
+		return "ERROR";
+	for (size_t i = 0; i < sp.n; i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", i ? " " : "",
+				      tg_detectors_entity_name(D, sp.v[i].entity));
+	tg_spans_free(&sp);
+	return buf;
+}
+
+static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
+{
+	(void)ctx;
+	(void)text;
+	(void)len;
+	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
+}
+
+static void check_examples(void)
+{
+	cJSON *doc = cJSON_Parse(tg_builtin_redaction_rules), *r;
+	int bad = 0, total = 0;
+
+	cJSON_ArrayForEach(r, cJSON_GetObjectItem(doc, "rules")) {
+		const char *ent = cJSON_GetObjectItem(r, "entity")->valuestring;
+
+		for (int neg = 0; neg < 2; neg++) {
+			cJSON *ex;
+
+			cJSON_ArrayForEach(ex, cJSON_GetObjectItem(r, neg ? "negative_examples" : "examples")) {
+				const char *f = found(ex->valuestring);
+				bool hit = strstr(f, ent) != NULL;
+
+				total++;
+				if (hit == (neg != 0)) {
+					bad++;
+					printf("# %s %s: \"%s\" -> \"%s\"\n", neg ? "false positive" : "missed",
+					       cJSON_GetObjectItem(r, "id")->valuestring, ex->valuestring, f);
+				}
+			}
+		}
+	}
+	CHECK(total > 100 && bad == 0, "every built-in rule finds its examples and none of its negative examples (%d of %d wrong)",
+	      bad, total);
+	cJSON_Delete(doc);
+}
+
+static void check_validators(void)
+{
+	CHECK(tg_valid_luhn("4111111111111111", 16), "luhn accepts 4111111111111111");
+	CHECK(!tg_valid_luhn("4111111111111112", 16), "luhn refuses a wrong check digit");
+	CHECK(tg_valid_card("4111 1111 1111 1111", 19), "card: Visa with spaces");
+	CHECK(tg_valid_card("3782-822463-10005", 17), "card: Amex 4-6-5 with dashes");
+	CHECK(!tg_valid_card("4111 1111-1111 1111", 19), "card: mixed separators refused");
+	CHECK(!tg_valid_card("9111111111111111", 16), "card: no issuer starts with 9");
+	CHECK(!tg_valid_card("4111111111111", 13) || tg_valid_luhn("4111111111111", 13),
+	      "card: Luhn decides 13-digit Visa");
+	CHECK(tg_valid_iban("GB82 WEST 1234 5698 7654 32", 27), "iban: GB with spaces");
+	CHECK(tg_valid_iban("de89370400440532013000", 22), "iban: lower case");
+	CHECK(!tg_valid_iban("GB82WEST12345698765433", 22), "iban: mod-97 fails");
+	CHECK(!tg_valid_iban("GB82WEST123456987654", 20), "iban: wrong length for GB");
+	CHECK(tg_valid_ssn("123-45-6789", 11), "ssn: valid");
+	CHECK(!tg_valid_ssn("666-45-6789", 11), "ssn: area 666");
+	CHECK(!tg_valid_ssn("900-45-6789", 11), "ssn: area 9xx");
+	CHECK(!tg_valid_ssn("123-00-6789", 11), "ssn: group 00");
+	CHECK(!tg_valid_ssn("123-45-0000", 11), "ssn: serial 0000");
+	CHECK(!tg_valid_ssn("123-45 6789", 11), "ssn: mixed separators");
+	CHECK(tg_entropy("aaaaaaaa", 8) < 0.01 && tg_entropy("abcdefgh", 8) > 2.9, "entropy");
+}
+
+static void check_detection(void)
+{
+	CHECK(strcmp(found("mail jane@example.com now"), "EMAIL") == 0, "email in prose");
+	CHECK(strcmp(found("SSN 123-45-6789 and card 4111-1111-1111-1111"), "SSN CARD") == 0, "two entities");
+	CHECK(strcmp(found("order 4111111111111112 shipped"), "") == 0, "16 digits failing Luhn are not a card");
+	CHECK(strcmp(found("id 550e8400-e29b-41d4-a716-446655440000"), "") == 0, "a UUID is nothing");
+	CHECK(strcmp(found("sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "") == 0,
+	      "a hash is nothing");
+	CHECK(strcmp(found("at 2024-03-12T10:20:30Z, build 1.2.3"), "") == 0, "timestamps and versions are nothing");
+	CHECK(strcmp(found("call me at 0490 75 40 81"), "PHONE") == 0, "national phone with context");
+	CHECK(strcmp(found("the total was 0490 75 40 81"), "") == 0, "national phone format without context is nothing");
+	CHECK(strcmp(found("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAAAA\n-----END RSA PRIVATE KEY----- done"),
+		     "SECRET") == 0, "a PEM private key block");
+	CHECK(strcmp(found("AKIAIOSFODNN7EXAMPLE"), "SECRET") == 0, "an AWS access key id");
+	CHECK(strcmp(found("born on 12 March 1985"), "DOB") == 0, "date of birth in context");
+	CHECK(strcmp(found("meeting on 12 March 1985"), "") == 0, "a date without birth context is nothing");
+	CHECK(strcmp(found("café jane@example.com"), "EMAIL") == 0, "after UTF-8 text");
+}
+
+/* Rewriting a text cut into pieces at every byte boundary gives the whole-text result. */
+static void check_stream_equivalence(void)
+{
+	static const char *texts[] = {
+		"Reach me at jane.doe@example.com or +1 415-555-0100; SSN 123-45-6789.",
+		"card 4111 1111 1111 1111 exp 12/27 and IBAN GB82 WEST 1234 5698 7654 32 ok",
+		"key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789 then ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+		"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\nafter",
+		"Phone:\n0490 75 40 81\nE-mail: UtaKortig@jourrapide.com and 416 60 039 office",
+		"plain text with nothing in it at all, just words and 12 numbers like 2024",
+		"naïve café résumé jane@example.com — “quoted” 123-45-6789",
+	};
+	int bad = 0, streams = 0;
+
+	for (size_t t = 0; t < TG_ARRAY_LEN(texts); t++) {
+		const char *s = texts[t];
+		size_t n = strlen(s);
+		struct tg_buf whole = {0};
+		tg_err err = {{0}};
+
+		tg_text_rewrite(D, ALL, s, n, bracket, NULL, &whole, &err);
+		for (size_t cut = 0; cut <= n; cut++) {
+			struct tg_textstream ts = {0};
+			struct tg_buf out = {0};
+			size_t step = cut == 0 ? 1 : 0; /* cut 0: every byte its own piece */
+
+			if (step) {
+				for (size_t i = 0; i < n; i++)
+					tg_textstream_feed(&ts, D, ALL, s + i, 1, false, bracket, NULL, &out, &err);
+			} else {
+				tg_textstream_feed(&ts, D, ALL, s, cut, false, bracket, NULL, &out, &err);
+				tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, bracket, NULL, &out, &err);
+			}
+			tg_textstream_feed(&ts, D, ALL, NULL, 0, true, bracket, NULL, &out, &err);
+			streams++;
+			if (tg_buf_used(&out) != tg_buf_used(&whole) ||
+			    memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0) {
+				if (bad++ < 3)
+					printf("# cut %zu of \"%s\": \"%.*s\" vs \"%.*s\"\n", cut, s,
+					       (int)tg_buf_used(&out), tg_buf_start(&out), (int)tg_buf_used(&whole),
+					       tg_buf_start(&whole));
+			}
+			tg_buf_free(&out);
+			tg_textstream_free(&ts);
+		}
+		tg_buf_free(&whole);
+	}
+	CHECK(bad == 0, "streamed in pieces = whole text, for %d cuts (%d differ)", streams, bad);
+}
+
+/* Holding back: plain words flow, a value being formed waits. */
+static void check_holdback(void)
+{
+	struct tg_textstream ts = {0};
+	struct tg_buf out = {0};
+	tg_err err = {{0}};
+
+	tg_textstream_feed(&ts, D, ALL, "Hello there, ", 13, false, bracket, NULL, &out, &err);
+	CHECK(tg_buf_used(&out) >= 12, "prose is released at once (%zu of 13 bytes out)", tg_buf_used(&out));
+	tg_buf_reset(&out);
+	tg_textstream_feed(&ts, D, ALL, "my key is sk-proj-abc", 21, false, bracket, NULL, &out, &err);
+	CHECK(tg_textstream_pending(&ts) >= 12, "a secret being formed is held (%zu bytes)", tg_textstream_pending(&ts));
+	tg_textstream_feed(&ts, D, ALL, "defghijklmnopqrstuvwxyz0123 ok", 30, true, bracket, NULL, &out, &err);
+	tg_buf_append(&out, "", 1);
+	CHECK(strstr(tg_buf_start(&out), "[SECRET]") && !strstr(tg_buf_start(&out), "sk-proj"),
+	      "and comes out redacted: %s", tg_buf_start(&out));
+	CHECK(tg_textstream_bytes(&ts) <= 1024, "stream state stays small (%zu bytes)", tg_textstream_bytes(&ts));
+	tg_buf_free(&out);
+	tg_textstream_free(&ts);
+}
+
+static void check_bad_rules(void)
+{
+	tg_err err = {{0}};
+	struct tg_detectors *d = tg_detectors_new();
+	cJSON *e = cJSON_Parse("{\"X\": {\"priority\": 5}}");
+	cJSON *r1 = cJSON_Parse("[{\"id\": \"x\", \"entity\": \"NOPE\", \"pattern\": \"a\"}]");
+	cJSON *r2 = cJSON_Parse("[{\"id\": \"x\", \"entity\": \"X\", \"pattern\": \"a\", \"validator\": \"zip\"}]");
+	cJSON *r3 = cJSON_Parse("[{\"id\": \"x\", \"entity\": \"X\", \"pattern\": \"(\"}]");
+	cJSON *r4 = cJSON_Parse("[{\"id\": \"emp\", \"entity\": \"X\", \"pattern\": \"\\\\bEMP-[0-9]{6}\\\\b\"}]");
+
+	CHECK(tg_detectors_add_entities(d, e, "t", &err) == 0, "custom entity type");
+	CHECK(tg_detectors_add_rules(d, r1, "t", &err) < 0 && strstr(err.msg, "NOPE"),
+	      "unknown entity type named in the error: %s", err.msg);
+	CHECK(tg_detectors_add_rules(d, r2, "t", &err) < 0 && strstr(err.msg, "validator"),
+	      "unknown validator named: %s", err.msg);
+	tg_detectors_free(d);
+	d = tg_detectors_new();
+	tg_detectors_add_entities(d, e, "t", &err);
+	CHECK(tg_detectors_add_rules(d, r3, "t", &err) == 0 && tg_detectors_compile(d, &err) < 0 &&
+	      strstr(err.msg, "\"x\""), "a pattern that does not compile names its rule: %s", err.msg);
+	tg_detectors_free(d);
+	d = tg_detectors_new();
+	tg_detectors_add_entities(d, e, "t", &err);
+	CHECK(tg_detectors_add_rules(d, r4, "t", &err) == 0 && tg_detectors_compile(d, &err) == 0,
+	      "a user rule compiles");
+	{
+		struct tg_spans sp = {0};
+		struct tg_scan_opts o = {.entities = ALL, .final = true};
+		const char *t = "employee EMP-123456 and EMP-12345";
+
+		tg_detect(d, t, strlen(t), &o, &sp, &err);
+		CHECK(sp.n == 1 && sp.v[0].start == 9 && sp.v[0].end == 19, "and finds what it says");
+		tg_spans_free(&sp);
+	}
+	tg_detectors_free(d);
+	cJSON_Delete(e);
+	cJSON_Delete(r1);
+	cJSON_Delete(r2);
+	cJSON_Delete(r3);
+	cJSON_Delete(r4);
+}
+
+int main(void)
+{
+	D = load_builtin();
+	if (!D)
+		return 1;
+	check_examples();
+	check_validators();
+	check_detection();
+	check_stream_equivalence();
+	check_holdback();
+	check_bad_rules();
+	tg_detectors_free(D);
+	CHECK_DONE();
+}

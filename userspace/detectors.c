@@ -1,0 +1,2161 @@
+/*
+ * detectors.c - the detection engine behind redaction: rules from JSON, one
+ * Hyperscan database, PCRE2 confirmation anchored at Hyperscan's end offset,
+ * validators, context words, and partial-match analysis for streams. See
+ * detectors.h for the model.
+ */
+#include "detectors.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <arpa/inet.h>
+#include <hs/hs.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "jsonfile.h"
+
+#define WINDOW_CAP 16384          /* widest confirmation window (unbounded rules) */
+#define MAX_STARTS 64             /* starts tried per hit while validators refuse */
+#define CONFIRM_AHEAD 64          /* text after a hit's end a confirmation may look at */
+#define MAX_GATED_DBS 8
+#define PARTIAL_CHUNK 24          /* rules per partial-match alternation */
+#define MATCH_LIMIT 2000000
+#define PLACEHOLDER_PATTERN "<[A-Z][A-Z0-9_]{0,22}_[0-9]{1,6}>"
+#define PEM_END_PATTERN "-----END[ A-Z0-9_-]{0,40}PRIVATE KEY[ A-Z]{0,12}-----"
+
+enum validator {
+	V_NONE = 0, V_LUHN, V_CARD, V_IBAN, V_SSN, V_EMAIL, V_IPV4, V_IPV6, V_PHONE,
+	V_DATE, V_PASSPORT, V_NINO, V_DNI, V_CODICE_FISCALE, V_SECRET, V_ID, V_BASE64_SECRET,
+};
+
+static const char *const validator_names[] = {
+	"", "luhn", "card", "iban", "ssn", "email", "ipv4", "ipv6", "phone",
+	"date", "passport", "nino", "dni", "codice_fiscale", "secret", "id", "base64_secret", NULL,
+};
+
+/* A check that may need text that has not arrived yet. */
+enum verdict { NO = 0, YES = 1, MORE = 2 };
+
+struct entity {
+	char name[TG_ENTITY_LEN];
+	int priority;
+};
+
+struct rule {
+	char id[TG_RULE_ID_LEN];
+	char *pattern;
+	char *trigger;            /* what Hyperscan looks for, if not the pattern (a suffix of it) */
+	bool digit_gate;          /* every match has a digit: scanned only near digits */
+	char database[16];        /* gated rules: which of the gated databases ("" = the first) */
+	int entity;
+	int priority;
+	unsigned hs_flags;
+	uint32_t pcre_opts;
+	char flags[4];
+	int group;                /* -1: every group that took part */
+	enum validator validator;
+	char **context, **deny, **deny_after;  /* as written; compiled into the word bitmaps */
+	size_t ncontext, ndeny, ndeny_after;
+	uint64_t *ctx_words, *deny_words, *deny_after_words;
+	uint32_t ctx_before, ctx_after;
+	double min_entropy;
+	bool pem;
+	bool prefilter;           /* Hyperscan could only approximate it */
+	unsigned max_width;
+	pcre2_code *confirm;      /* (?:P)(?C1): a match forced to end where Hyperscan said */
+	pcre2_code *plain;        /* P, for prefilter rules */
+};
+
+struct scanner {
+	hs_scratch_t *scratch;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+	size_t want_end;          /* the callout's target */
+	size_t word_base;         /* Hyperscan ids from here on are context words */
+	size_t base;              /* offset of the scanned window in the text */
+	struct hit { uint32_t rule, end; } *hits;
+	size_t nhits, caphits;
+	struct hit *words;        /* context word hits (rule = word index), by end */
+	size_t nwords, capwords;
+	struct cand {
+		uint32_t start, end, rstart, rend, rule;
+		int prio;
+		uint8_t entity;
+	} *cands;
+	size_t ncands, capcands;
+	struct scanner *next;
+};
+
+struct tg_detectors {
+	struct entity entities[TG_MAX_ENTITIES];
+	size_t nentities;
+	struct rule *rules;       /* rules[nrules] is the placeholder pseudo-rule once compiled */
+	size_t nrules, caprules;
+	size_t nprefilter;
+	hs_database_t *db;        /* rules scanned everywhere, and the placeholder */
+	hs_database_t *gated[MAX_GATED_DBS]; /* digit-gated rules, by "database": scanned near digits */
+	size_t ngated;
+	size_t gate_margin;       /* bytes around digits the gated scan covers */
+	hs_scratch_t *proto;
+	pcre2_code **partial;     /* alternations for stream holdback, PARTIAL_CHUNK rules each */
+	size_t npartial;
+	pcre2_code *pem_end;
+	char **words;             /* context and deny words of every rule, each once */
+	uint8_t *word_len;
+	size_t nwords;
+	size_t history;
+	bool compiled;
+	bool placeholder;         /* rules[nrules] holds the placeholder pseudo-rule */
+	pthread_mutex_t lock;
+	struct scanner *pool;
+};
+
+/* ---- building ---------------------------------------------------------- */
+
+struct tg_detectors *tg_detectors_new(void)
+{
+	struct tg_detectors *d = calloc(1, sizeof(*d));
+
+	if (d)
+		pthread_mutex_init(&d->lock, NULL);
+	return d;
+}
+
+static void free_words(char **w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+static void rule_free(struct rule *r)
+{
+	free(r->pattern);
+	free(r->trigger);
+	free_words(r->context, r->ncontext);
+	free_words(r->deny, r->ndeny);
+	free_words(r->deny_after, r->ndeny_after);
+	free(r->ctx_words);
+	free(r->deny_words);
+	free(r->deny_after_words);
+	pcre2_code_free(r->confirm);
+	pcre2_code_free(r->plain);
+	memset(r, 0, sizeof(*r));
+}
+
+int tg_detectors_entity(const struct tg_detectors *d, const char *name)
+{
+	for (size_t i = 0; i < d->nentities; i++)
+		if (strcmp(d->entities[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool entity_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= TG_ENTITY_LEN || !isupper((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '_')
+			return false;
+	return true;
+}
+
+int tg_detectors_add_entities(struct tg_detectors *d, const cJSON *obj, const char *where, tg_err *err)
+{
+	static const char *const keys[] = {"priority", "description", NULL};
+	const cJSON *e;
+
+	if (!cJSON_IsObject(obj))
+		return tg_errf(err, "%s: \"entities\": expected an object, got %s", where,
+			       tg_json_type_name(obj));
+	if (tg_json_check_keys(obj, NULL, err) < 0)
+		return tg_err_prefix(err, "%s: \"entities\"", where);
+	cJSON_ArrayForEach(e, obj) {
+		const cJSON *p;
+		uint64_t prio = 50;
+		int idx;
+
+		if (tg_json_is_comment(e->string))
+			continue;
+		if (!entity_name_ok(e->string))
+			return tg_errf(err, "%s: \"entities\": \"%.40s\" is not an entity name "
+				       "(upper-case letters, digits and _, at most %d characters)",
+				       where, e->string, TG_ENTITY_LEN - 1);
+		if (!cJSON_IsObject(e))
+			return tg_errf(err, "%s: \"entities.%s\": expected an object, got %s", where,
+				       e->string, tg_json_type_name(e));
+		if (tg_json_check_keys(e, keys, err) < 0)
+			return tg_err_prefix(err, "%s: \"entities.%s\"", where, e->string);
+		p = cJSON_GetObjectItemCaseSensitive(e, "priority");
+		if (p && tg_json_uint(p, 0, 1000, &prio, err) < 0)
+			return tg_err_prefix(err, "%s: \"entities.%s.priority\"", where, e->string);
+		p = cJSON_GetObjectItemCaseSensitive(e, "description");
+		if (p && !cJSON_IsString(p))
+			return tg_errf(err, "%s: \"entities.%s.description\": expected a string", where,
+				       e->string);
+		idx = tg_detectors_entity(d, e->string);
+		if (idx < 0) {
+			if (d->nentities >= TG_MAX_ENTITIES)
+				return tg_errf(err, "%s: more than %d entity types", where, TG_MAX_ENTITIES);
+			idx = (int)d->nentities++;
+			tg_strlcpy(d->entities[idx].name, e->string, TG_ENTITY_LEN);
+		}
+		d->entities[idx].priority = (int)prio;
+	}
+	return 0;
+}
+
+/* An array of non-empty strings, lower-cased. */
+static int parse_words(const cJSON *arr, char ***out, size_t *n, tg_err *err)
+{
+	const cJSON *w;
+	size_t i = 0, cnt;
+
+	if (!cJSON_IsArray(arr))
+		return tg_errf(err, "expected an array of words, got %s", tg_json_type_name(arr));
+	cnt = (size_t)cJSON_GetArraySize(arr);
+	*out = calloc(cnt ? cnt : 1, sizeof(char *));
+	if (!*out)
+		return tg_errf(err, "out of memory");
+	*n = 0;
+	cJSON_ArrayForEach(w, arr) {
+		char *s;
+
+		if (!cJSON_IsString(w) || !w->valuestring[0] || strlen(w->valuestring) > 64)
+			return tg_errf(err, "[%zu]: expected a word of 1 to 64 characters", i);
+		s = strdup(w->valuestring);
+		if (!s)
+			return tg_errf(err, "out of memory");
+		for (char *p = s; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		(*out)[(*n)++] = s;
+		i++;
+	}
+	return 0;
+}
+
+static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg_err *err)
+{
+	static const char *const keys[] = {
+		"id", "name", "entity", "pattern", "flags", "group", "validator", "context",
+		"context_before", "context_after", "deny_context", "deny_context_after", "min_entropy", "kind",
+		"priority", "trigger", "gate", "database", "examples", "negative_examples", NULL};
+	const cJSON *it;
+	const char *s;
+	uint64_t v;
+
+	if (!cJSON_IsObject(o))
+		return tg_errf(err, "expected an object, got %s", tg_json_type_name(o));
+	if (tg_json_check_keys(o, keys, err) < 0)
+		return -1;
+	it = cJSON_GetObjectItemCaseSensitive(o, "id");
+	if (!it || tg_json_string(it, &s, err) < 0 || !s[0] || strlen(s) >= TG_RULE_ID_LEN)
+		return tg_errf(err, "\"id\": a string of 1 to %d characters is required", TG_RULE_ID_LEN - 1);
+	tg_strlcpy(r->id, s, sizeof(r->id));
+	it = cJSON_GetObjectItemCaseSensitive(o, "name");
+	if (it && !cJSON_IsString(it))
+		return tg_errf(err, "\"name\": expected a string");
+	it = cJSON_GetObjectItemCaseSensitive(o, "entity");
+	if (!it || tg_json_string(it, &s, err) < 0)
+		return tg_errf(err, "\"entity\": a string is required");
+	r->entity = tg_detectors_entity(d, s);
+	if (r->entity < 0)
+		return tg_errf(err, "\"entity\": unknown entity type \"%.40s\" (declare it under \"entities\")", s);
+	r->priority = d->entities[r->entity].priority;
+	it = cJSON_GetObjectItemCaseSensitive(o, "priority");
+	if (it) {
+		if (tg_json_uint(it, 0, 1000, &v, err) < 0)
+			return tg_err_prefix(err, "\"priority\"");
+		r->priority = (int)v;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "pattern");
+	if (!it || tg_json_string(it, &s, err) < 0 || !s[0])
+		return tg_errf(err, "\"pattern\": a non-empty string is required");
+	r->pattern = strdup(s);
+	if (!r->pattern)
+		return tg_errf(err, "out of memory");
+	it = cJSON_GetObjectItemCaseSensitive(o, "trigger");
+	if (it) {
+		if (tg_json_string(it, &s, err) < 0 || !s[0])
+			return tg_errf(err, "\"trigger\": expected a non-empty string");
+		r->trigger = strdup(s);
+		if (!r->trigger)
+			return tg_errf(err, "out of memory");
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "gate");
+	if (it) {
+		if (tg_json_string(it, &s, err) < 0 || strcmp(s, "digit") != 0)
+			return tg_errf(err, "\"gate\": expected \"digit\"");
+		r->digit_gate = true;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "database");
+	if (it) {
+		if (!r->digit_gate)
+			return tg_errf(err, "\"database\": only for rules with \"gate\": \"digit\"");
+		if (tg_json_string(it, &s, err) < 0 || !s[0] || tg_strlcpy(r->database, s, sizeof(r->database)) < 0)
+			return tg_errf(err, "\"database\": a name of 1 to %zu characters", sizeof(r->database) - 1);
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "flags");
+	if (it) {
+		if (tg_json_string(it, &s, err) < 0)
+			return tg_err_prefix(err, "\"flags\"");
+		for (const char *p = s; *p; p++) {
+			if (*p == 'i') {
+				r->hs_flags |= HS_FLAG_CASELESS;
+				r->pcre_opts |= PCRE2_CASELESS;
+			} else if (*p == 'm') {
+				r->hs_flags |= HS_FLAG_MULTILINE;
+				r->pcre_opts |= PCRE2_MULTILINE;
+			} else if (*p == 's') {
+				r->hs_flags |= HS_FLAG_DOTALL;
+				r->pcre_opts |= PCRE2_DOTALL;
+			} else {
+				return tg_errf(err, "\"flags\": unknown flag '%c' (use i, m, s)", *p);
+			}
+		}
+		tg_strlcpy(r->flags, s, sizeof(r->flags));
+	}
+	r->group = -1;
+	it = cJSON_GetObjectItemCaseSensitive(o, "group");
+	if (it) {
+		if (tg_json_uint(it, 0, 32, &v, err) < 0)
+			return tg_err_prefix(err, "\"group\"");
+		r->group = (int)v;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "validator");
+	if (it) {
+		size_t i;
+
+		if (tg_json_string(it, &s, err) < 0)
+			return tg_err_prefix(err, "\"validator\"");
+		for (i = 1; validator_names[i]; i++)
+			if (strcmp(s, validator_names[i]) == 0)
+				break;
+		if (!validator_names[i])
+			return tg_errf(err, "\"validator\": unknown validator \"%.32s\" (card, luhn, iban, ssn, "
+				       "email, ipv4, ipv6, phone, date, passport, nino, dni, codice_fiscale, secret, id, "
+				       "base64_secret)", s);
+		r->validator = (enum validator)i;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context");
+	if (it && parse_words(it, &r->context, &r->ncontext, err) < 0)
+		return tg_err_prefix(err, "\"context\"");
+	it = cJSON_GetObjectItemCaseSensitive(o, "deny_context");
+	if (it && parse_words(it, &r->deny, &r->ndeny, err) < 0)
+		return tg_err_prefix(err, "\"deny_context\"");
+	it = cJSON_GetObjectItemCaseSensitive(o, "deny_context_after");
+	if (it && parse_words(it, &r->deny_after, &r->ndeny_after, err) < 0)
+		return tg_err_prefix(err, "\"deny_context_after\"");
+	r->ctx_before = (r->ncontext || r->ndeny) ? 40 : 0;
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_before");
+	if (it) {
+		if (tg_json_uint(it, 0, 64, &v, err) < 0)
+			return tg_err_prefix(err, "\"context_before\"");
+		r->ctx_before = (uint32_t)v;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_after");
+	if (it) {
+		if (tg_json_uint(it, 0, 64, &v, err) < 0)
+			return tg_err_prefix(err, "\"context_after\"");
+		r->ctx_after = (uint32_t)v;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "min_entropy");
+	if (it) {
+		if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 8)
+			return tg_errf(err, "\"min_entropy\": expected bits per character, 0 to 8");
+		r->min_entropy = it->valuedouble;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "kind");
+	if (it) {
+		if (tg_json_string(it, &s, err) < 0)
+			return tg_err_prefix(err, "\"kind\"");
+		if (strcmp(s, "pem") == 0)
+			r->pem = true;
+		else if (strcmp(s, "regex") != 0)
+			return tg_errf(err, "\"kind\": expected \"regex\" or \"pem\", got \"%.32s\"", s);
+	}
+	for (const char *key = "examples"; key; key = strcmp(key, "examples") == 0 ? "negative_examples" : NULL) {
+		const cJSON *ex;
+
+		it = cJSON_GetObjectItemCaseSensitive(o, key);
+		if (!it)
+			continue;
+		if (!cJSON_IsArray(it))
+			return tg_errf(err, "\"%s\": expected an array of strings", key);
+		cJSON_ArrayForEach(ex, it)
+			if (!cJSON_IsString(ex))
+				return tg_errf(err, "\"%s\": expected an array of strings", key);
+	}
+	return 0;
+}
+
+int tg_detectors_add_rules(struct tg_detectors *d, const cJSON *arr, const char *where, tg_err *err)
+{
+	const cJSON *o;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(arr))
+		return tg_errf(err, "%s: \"rules\": expected an array, got %s", where, tg_json_type_name(arr));
+	cJSON_ArrayForEach(o, arr) {
+		struct rule r = {0};
+		size_t at;
+
+		if (parse_rule(d, o, &r, err) < 0) {
+			const cJSON *id = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, "id") : NULL;
+
+			rule_free(&r);
+			if (cJSON_IsString(id))
+				return tg_err_prefix(err, "%s: rule \"%.64s\"", where, id->valuestring);
+			return tg_err_prefix(err, "%s: \"rules[%zu]\"", where, i);
+		}
+		for (at = 0; at < d->nrules; at++)
+			if (strcmp(d->rules[at].id, r.id) == 0)
+				break;
+		if (at < d->nrules) {
+			rule_free(&d->rules[at]);
+		} else {
+			if (d->nrules + 2 > d->caprules) {
+				size_t cap = d->caprules ? d->caprules * 2 : 64;
+				struct rule *v = realloc(d->rules, cap * sizeof(*v));
+
+				if (!v) {
+					rule_free(&r);
+					return tg_errf(err, "out of memory");
+				}
+				d->rules = v;
+				d->caprules = cap;
+			}
+			at = d->nrules++;
+		}
+		d->rules[at] = r;
+		i++;
+	}
+	return 0;
+}
+
+int tg_detectors_disable(struct tg_detectors *d, const char *id, tg_err *err)
+{
+	for (size_t i = 0; i < d->nrules; i++) {
+		if (strcmp(d->rules[i].id, id) == 0) {
+			rule_free(&d->rules[i]);
+			memmove(&d->rules[i], &d->rules[i + 1], (d->nrules - i - 1) * sizeof(d->rules[0]));
+			d->nrules--;
+			return 0;
+		}
+	}
+	return tg_errf(err, "no rule with id \"%.64s\"", id);
+}
+
+/* ---- compiling --------------------------------------------------------- */
+
+static pcre2_code *pcre_compile(const char *pattern, uint32_t opts, char *why, size_t whylen)
+{
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+
+	if (!re) {
+		char msg[160];
+
+		pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof(msg));
+		snprintf(why, whylen, "%s at offset %zu", msg, (size_t)off);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+	return re;
+}
+
+/* "(?flags:P)" as text, for alternations. */
+static char *inline_flags(const struct rule *r, const char *tail)
+{
+	size_t n = strlen(r->pattern) + strlen(tail) + 16;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "(?%s:%s%s)", r->flags, r->pattern, tail);
+	return s;
+}
+
+static int compile_partial(struct tg_detectors *d, size_t first, size_t count, tg_err *err)
+{
+	size_t len = 64;
+	char *alt, *p, why[200];
+	pcre2_code *re;
+
+	for (size_t i = first; i < first + count; i++)
+		len += strlen(d->rules[i].pattern) + 32 + (d->rules[i].pem ? sizeof(PEM_END_PATTERN) + 16 : 0);
+	alt = malloc(len);
+	if (!alt)
+		return tg_errf(err, "out of memory");
+	p = alt;
+	p += sprintf(p, "(?:");
+	for (size_t i = first; i < first + count; i++) {
+		char *one = inline_flags(&d->rules[i], d->rules[i].pem ? "[\\s\\S]*?" PEM_END_PATTERN : "");
+
+		if (!one) {
+			free(alt);
+			return tg_errf(err, "out of memory");
+		}
+		p += sprintf(p, "%s%s", i > first ? "|" : "", one);
+		free(one);
+	}
+	sprintf(p, ")(*FAIL)");
+	re = pcre_compile(alt, 0, why, sizeof(why));
+	free(alt);
+	if (!re) {
+		if (count > 1) {
+			size_t half = count / 2;
+
+			if (compile_partial(d, first, half, err) < 0)
+				return -1;
+			return compile_partial(d, first + half, count - half, err);
+		}
+		return tg_errf(err, "rule \"%s\": PCRE2: %s", d->rules[first].id, why);
+	}
+	d->partial[d->npartial++] = re;
+	return 0;
+}
+
+static int add_placeholder_rule(struct tg_detectors *d, tg_err *err)
+{
+	struct rule *r = &d->rules[d->nrules];
+
+	memset(r, 0, sizeof(*r));
+	tg_strlcpy(r->id, "tollgate.placeholder", sizeof(r->id));
+	r->pattern = strdup(PLACEHOLDER_PATTERN);
+	if (!r->pattern)
+		return tg_errf(err, "out of memory");
+	r->entity = TG_ENTITY_PLACEHOLDER;
+	r->priority = 2000;
+	r->group = -1;
+	d->placeholder = true;
+	return 0;
+}
+
+static int word_index(struct tg_detectors *d, const char *w)
+{
+	char **v;
+
+	for (size_t i = 0; i < d->nwords; i++)
+		if (strcmp(d->words[i], w) == 0)
+			return (int)i;
+	v = realloc(d->words, (d->nwords + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	d->words = v;
+	d->words[d->nwords] = strdup(w);
+	if (!d->words[d->nwords])
+		return -1;
+	return (int)d->nwords++;
+}
+
+/* Collect every rule's words into d->words and give each rule its bitmaps. */
+static int build_words(struct tg_detectors *d, tg_err *err)
+{
+	for (size_t i = 0; i < d->nrules; i++) {
+		struct rule *r = &d->rules[i];
+		char **lists[3] = {r->context, r->deny, r->deny_after};
+		size_t counts[3] = {r->ncontext, r->ndeny, r->ndeny_after};
+		uint64_t **maps[3] = {&r->ctx_words, &r->deny_words, &r->deny_after_words};
+
+		for (int l = 0; l < 3; l++)
+			for (size_t k = 0; k < counts[l]; k++)
+				if (word_index(d, lists[l][k]) < 0)
+					return tg_errf(err, "out of memory");
+		(void)maps;
+	}
+	if (d->nwords > 4096)
+		return tg_errf(err, "more than 4096 distinct context words");
+	d->word_len = calloc(d->nwords ? d->nwords : 1, 1);
+	if (!d->word_len)
+		return tg_errf(err, "out of memory");
+	for (size_t k = 0; k < d->nwords; k++)
+		d->word_len[k] = (uint8_t)strlen(d->words[k]);
+	for (size_t i = 0; i < d->nrules; i++) {
+		struct rule *r = &d->rules[i];
+		char **lists[3] = {r->context, r->deny, r->deny_after};
+		size_t counts[3] = {r->ncontext, r->ndeny, r->ndeny_after};
+		uint64_t **maps[3] = {&r->ctx_words, &r->deny_words, &r->deny_after_words};
+
+		for (int l = 0; l < 3; l++) {
+			if (!counts[l])
+				continue;
+			*maps[l] = calloc((d->nwords + 63) / 64, sizeof(uint64_t));
+			if (!*maps[l])
+				return tg_errf(err, "out of memory");
+			for (size_t k = 0; k < counts[l]; k++) {
+				int w = word_index(d, lists[l][k]);
+
+				(*maps[l])[w / 64] |= 1ull << (w % 64);
+			}
+		}
+	}
+	return 0;
+}
+
+/* A context word as a Hyperscan pattern: the literal, with \b where it starts or ends with a letter or digit. */
+static char *word_pattern(const char *w)
+{
+	size_t n = strlen(w);
+	char *p = malloc(n * 4 + 8), *o = p;
+
+	if (!p)
+		return NULL;
+	if (isalnum((unsigned char)w[0]))
+		o += sprintf(o, "\\b");
+	for (size_t i = 0; i < n; i++) {
+		if (isalnum((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80 || w[i] == ' ')
+			*o++ = w[i];
+		else
+			o += sprintf(o, "\\x%02x", (unsigned char)w[i]);
+	}
+	if (isalnum((unsigned char)w[n - 1]))
+		o += sprintf(o, "\\b");
+	*o = 0;
+	return p;
+}
+
+/* Compile one database; a rule Hyperscan rejects is retried in prefilter mode. */
+static int compile_db(struct tg_detectors *d, const char **pats, unsigned *flags, const unsigned *ids,
+		      size_t m, hs_database_t **db, tg_err *err)
+{
+	hs_compile_error_t *cerr = NULL;
+
+	for (;;) {
+		struct rule *r;
+
+		if (hs_compile_multi(pats, flags, ids, (unsigned)m, HS_MODE_BLOCK, NULL, db, &cerr) == HS_SUCCESS)
+			return 0;
+		r = cerr->expression >= 0 && (size_t)cerr->expression < m && ids[cerr->expression] < d->nrules
+		    ? &d->rules[ids[cerr->expression]] : NULL;
+		if (!r || r->prefilter) {
+			tg_errf(err, "%s%s%sHyperscan: %s", r ? "rule \"" : "", r ? r->id : "", r ? "\": " : "",
+				cerr->message);
+			hs_free_compile_error(cerr);
+			return -1;
+		}
+		r->prefilter = true;
+		flags[cerr->expression] |= HS_FLAG_PREFILTER;
+		d->nprefilter++;
+		hs_free_compile_error(cerr);
+		cerr = NULL;
+	}
+}
+
+int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
+{
+	size_t n = d->nrules + 1; /* + the placeholder pseudo-rule */
+	size_t total;
+	const char **pats = NULL;
+	char **wpats = NULL;
+	unsigned *flags = NULL, *ids = NULL;
+	hs_compile_error_t *cerr = NULL;
+	char why[200];
+	int rc = -1;
+
+	if (d->compiled)
+		return tg_errf(err, "already compiled");
+	if (d->nrules == 0)
+		return tg_errf(err, "no detector rules");
+	if (d->caprules < n) {
+		struct rule *v = realloc(d->rules, n * sizeof(*v));
+
+		if (!v)
+			return tg_errf(err, "out of memory");
+		d->rules = v;
+		d->caprules = n;
+	}
+	if (add_placeholder_rule(d, err) < 0)
+		return -1;
+	if (build_words(d, err) < 0)
+		return -1;
+	total = n + d->nwords;
+	pats = calloc(total, sizeof(*pats));
+	flags = calloc(total, sizeof(*flags));
+	ids = calloc(total, sizeof(*ids));
+	wpats = calloc(d->nwords + 1, sizeof(*wpats));
+	d->partial = calloc(n, sizeof(*d->partial));
+	if (!pats || !flags || !ids || !wpats || !d->partial) {
+		tg_errf(err, "out of memory");
+		goto out;
+	}
+	d->history = 8;
+	for (size_t i = 0; i < d->nrules; i++)
+		if (d->rules[i].ctx_before + 8 > d->history)
+			d->history = d->rules[i].ctx_before + 8;
+	for (size_t i = 0; i < n; i++) {
+		struct rule *r = &d->rules[i];
+		hs_expr_info_t *info = NULL;
+		char *wrapped;
+
+		if (hs_expression_info(r->pattern, r->hs_flags, &info, &cerr) != HS_SUCCESS) {
+			/* Hyperscan cannot take it as it is: PCRE2 will decide. */
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+			r->max_width = UINT_MAX;
+		} else {
+			r->max_width = info->max_width;
+			free(info);
+		}
+		wrapped = malloc(strlen(r->pattern) + 16);
+		if (!wrapped) {
+			tg_errf(err, "out of memory");
+			goto out;
+		}
+		sprintf(wrapped, "(?:%s)(?C1)", r->pattern);
+		r->confirm = pcre_compile(wrapped, r->pcre_opts, why, sizeof(why));
+		free(wrapped);
+		if (!r->confirm) {
+			tg_errf(err, "rule \"%s\": pattern does not compile: %s", r->id, why);
+			goto out;
+		}
+		r->plain = pcre_compile(r->pattern, r->pcre_opts, why, sizeof(why));
+		if (!r->plain) {
+			tg_errf(err, "rule \"%s\": pattern does not compile: %s", r->id, why);
+			goto out;
+		}
+		if (r->group > 0) {
+			uint32_t groups = 0;
+
+			pcre2_pattern_info(r->plain, PCRE2_INFO_CAPTURECOUNT, &groups);
+			if ((uint32_t)r->group > groups) {
+				tg_errf(err, "rule \"%s\": \"group\" %d, but the pattern has %u groups",
+					r->id, r->group, groups);
+				goto out;
+			}
+		}
+		if (r->digit_gate) {
+			size_t w = r->max_width == UINT_MAX ? UINT_MAX : r->max_width;
+
+			if (w > 1024) {
+				tg_errf(err, "rule \"%s\": \"gate\" needs a pattern no wider than 1024 bytes", r->id);
+				goto out;
+			}
+			/* the match and the few bytes around it its checks look at */
+			if (w + 16 > d->gate_margin)
+				d->gate_margin = w + 16;
+		}
+	}
+	/*
+	 * One database for the rules scanned everywhere (and the context
+	 * words); the digit-gated rules in a few small ones, as the rules name
+	 * them ("database"): Hyperscan merges many class-only patterns into
+	 * one slow automaton, while a few small ones run far faster together.
+	 */
+	{
+		const char *names[MAX_GATED_DBS];
+		size_t nnames = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			size_t k;
+
+			if (!d->rules[i].digit_gate)
+				continue;
+			for (k = 0; k < nnames; k++)
+				if (strcmp(names[k], d->rules[i].database) == 0)
+					break;
+			if (k == nnames) {
+				if (nnames == MAX_GATED_DBS) {
+					tg_errf(err, "rule \"%s\": more than %d gated databases", d->rules[i].id,
+						MAX_GATED_DBS);
+					goto out;
+				}
+				names[nnames++] = d->rules[i].database;
+			}
+		}
+		d->ngated = nnames;
+		for (size_t g = 0; g <= nnames; g++) {
+			size_t m = 0;
+			bool gated = g > 0;
+
+			for (size_t i = 0; i < n; i++) {
+				struct rule *r = &d->rules[i];
+
+				if (r->digit_gate != gated || (gated && strcmp(r->database, names[g - 1]) != 0))
+					continue;
+				pats[m] = r->trigger ? r->trigger : r->pattern;
+				/* ^ and $ at every line: Hyperscan only has to find a superset
+				 * (PCRE2 confirms with the rule's own flags), and so finds the
+				 * ends of texts laid end to end with "\n" (tg_detect_many) */
+				flags[m] = r->hs_flags | HS_FLAG_MULTILINE;
+				ids[m++] = (unsigned)i;
+			}
+			if (!gated) {
+				/* context words are looked for everywhere: literals, cheap */
+				for (size_t k = 0; k < d->nwords; k++) {
+					wpats[k] = word_pattern(d->words[k]);
+					if (!wpats[k]) {
+						tg_errf(err, "out of memory");
+						goto out;
+					}
+					pats[m] = wpats[k];
+					flags[m] = HS_FLAG_CASELESS;
+					ids[m++] = (unsigned)(n + k);
+				}
+			}
+			if (compile_db(d, pats, flags, ids, m, gated ? &d->gated[g - 1] : &d->db, err) < 0)
+				goto out;
+		}
+	}
+	if (hs_alloc_scratch(d->db, &d->proto) != HS_SUCCESS) {
+		tg_errf(err, "Hyperscan: cannot allocate scratch space");
+		goto out;
+	}
+	for (size_t g = 0; g < d->ngated; g++) {
+		if (hs_alloc_scratch(d->gated[g], &d->proto) != HS_SUCCESS) {
+			tg_errf(err, "Hyperscan: cannot allocate scratch space");
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i += PARTIAL_CHUNK)
+		if (compile_partial(d, i, n - i < PARTIAL_CHUNK ? n - i : PARTIAL_CHUNK, err) < 0)
+			goto out;
+	d->pem_end = pcre_compile(PEM_END_PATTERN, 0, why, sizeof(why));
+	if (!d->pem_end) {
+		tg_errf(err, "PEM end marker: %s", why);
+		goto out;
+	}
+	d->compiled = true;
+	rc = 0;
+out:
+	if (wpats)
+		free_words(wpats, d->nwords);
+	free(pats);
+	free(flags);
+	free(ids);
+	return rc;
+}
+
+void tg_detectors_free(struct tg_detectors *d)
+{
+	struct scanner *s, *next;
+
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->nrules + (d->placeholder ? 1 : 0); i++)
+		rule_free(&d->rules[i]);
+	free(d->rules);
+	for (size_t i = 0; i < d->npartial; i++)
+		pcre2_code_free(d->partial[i]);
+	free(d->partial);
+	pcre2_code_free(d->pem_end);
+	free_words(d->words, d->nwords);
+	free(d->word_len);
+	for (s = d->pool; s; s = next) {
+		next = s->next;
+		hs_free_scratch(s->scratch);
+		pcre2_match_data_free(s->md);
+		pcre2_match_context_free(s->mctx);
+		pcre2_jit_stack_free(s->jit);
+		free(s->hits);
+		free(s->words);
+		free(s->cands);
+		free(s);
+	}
+	hs_free_scratch(d->proto);
+	hs_free_database(d->db);
+	for (size_t g = 0; g < d->ngated; g++)
+		hs_free_database(d->gated[g]);
+	pthread_mutex_destroy(&d->lock);
+	free(d);
+}
+
+size_t tg_detectors_nrules(const struct tg_detectors *d) { return d->nrules; }
+size_t tg_detectors_nentities(const struct tg_detectors *d) { return d->nentities; }
+size_t tg_detectors_nprefilter(const struct tg_detectors *d) { return d->nprefilter; }
+size_t tg_detectors_history(const struct tg_detectors *d) { return d->history; }
+
+const char *tg_detectors_entity_name(const struct tg_detectors *d, int entity)
+{
+	if (entity == TG_ENTITY_PLACEHOLDER)
+		return "PLACEHOLDER";
+	return entity >= 0 && (size_t)entity < d->nentities ? d->entities[entity].name : "?";
+}
+
+const char *tg_detectors_rule_id(const struct tg_detectors *d, size_t rule)
+{
+	return rule <= d->nrules ? d->rules[rule].id : "?";
+}
+
+void tg_spans_free(struct tg_spans *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- scanners (per-call scratch) -------------------------------------- */
+
+static int on_callout(pcre2_callout_block *cb, void *arg)
+{
+	const struct scanner *s = arg;
+
+	return cb->current_position == s->want_end ? 0 : 1;
+}
+
+static struct scanner *scanner_get(struct tg_detectors *d)
+{
+	struct scanner *s;
+
+	pthread_mutex_lock(&d->lock);
+	s = d->pool;
+	if (s)
+		d->pool = s->next;
+	pthread_mutex_unlock(&d->lock);
+	if (s)
+		return s;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	if (hs_clone_scratch(d->proto, &s->scratch) != HS_SUCCESS)
+		goto fail;
+	s->md = pcre2_match_data_create(40, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	s->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (!s->md || !s->mctx || !s->jit)
+		goto fail;
+	pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+	pcre2_set_callout(s->mctx, on_callout, s);
+	return s;
+fail:
+	hs_free_scratch(s->scratch);
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	pcre2_jit_stack_free(s->jit);
+	free(s);
+	return NULL;
+}
+
+static void scanner_put(struct tg_detectors *d, struct scanner *s)
+{
+	pthread_mutex_lock(&d->lock);
+	s->next = d->pool;
+	d->pool = s;
+	pthread_mutex_unlock(&d->lock);
+}
+
+/* ---- validators -------------------------------------------------------- */
+
+static size_t digits_of(const char *s, size_t len, char *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (isdigit((unsigned char)s[i])) {
+			if (n + 1 >= max)
+				return 0;
+			out[n++] = s[i];
+		}
+	out[n] = 0;
+	return n;
+}
+
+bool tg_valid_luhn(const char *s, size_t len)
+{
+	int sum = 0, dbl = 0;
+	size_t nd = 0;
+
+	for (size_t i = len; i-- > 0;) {
+		int v;
+
+		if (!isdigit((unsigned char)s[i]))
+			continue;
+		v = s[i] - '0';
+		if (dbl) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+		dbl = !dbl;
+		nd++;
+	}
+	return nd > 1 && sum % 10 == 0;
+}
+
+static bool prefix_in(const char *d, long lo, long hi, int width)
+{
+	char buf[8];
+	long v;
+
+	memcpy(buf, d, (size_t)width);
+	buf[width] = 0;
+	v = strtol(buf, NULL, 10);
+	return v >= lo && v <= hi;
+}
+
+/* Issuer ranges (IIN) and the lengths they issue. */
+static bool card_iin_ok(const char *d, size_t n)
+{
+	if (d[0] == '4')
+		return n == 13 || n == 16 || n == 19;                 /* Visa */
+	if (prefix_in(d, 51, 55, 2) || prefix_in(d, 2221, 2720, 4))
+		return n == 16;                                        /* Mastercard */
+	if (prefix_in(d, 34, 34, 2) || prefix_in(d, 37, 37, 2))
+		return n == 15;                                        /* American Express */
+	if (prefix_in(d, 300, 305, 3) || prefix_in(d, 3095, 3095, 4) || prefix_in(d, 36, 36, 2) ||
+	    prefix_in(d, 38, 39, 2))
+		return n >= 14 && n <= 19;                             /* Diners Club */
+	if (prefix_in(d, 35, 35, 2))
+		return n >= 16 && n <= 19;                             /* JCB */
+	if (prefix_in(d, 1800, 1800, 4) || prefix_in(d, 2131, 2131, 4))
+		return n == 15;                                        /* JCB (old ranges) */
+	if (prefix_in(d, 2200, 2204, 4))
+		return n == 16;                                        /* Mir */
+	if (d[0] == '6' || prefix_in(d, 50, 50, 2) || prefix_in(d, 56, 58, 2) || prefix_in(d, 604, 604, 4))
+		return n >= 12 && n <= 19;                             /* Discover, UnionPay, Maestro, RuPay */
+	if (prefix_in(d, 81, 82, 2))
+		return n == 16;                                        /* RuPay */
+	return false;
+}
+
+/* Digits with either no separators or one kind of separator between groups of 2..7. */
+static bool card_grouping_ok(const char *s, size_t len)
+{
+	char sep = 0;
+	size_t group = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			group++;
+			continue;
+		}
+		if (sep && s[i] != sep)
+			return false;
+		sep = s[i];
+		if (group < 2 || group > 7)
+			return false;
+		group = 0;
+	}
+	return !sep || (group >= 1 && group <= 7);
+}
+
+bool tg_valid_card(const char *s, size_t len)
+{
+	char d[32];
+	size_t n = digits_of(s, len, d, sizeof(d));
+
+	if (n < 12 || n > 19 || !card_grouping_ok(s, len) || !card_iin_ok(d, n))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (d[i] != d[0])
+			return tg_valid_luhn(d, n);
+	return false; /* all one digit */
+}
+
+/* A card number is a token of its own, not a piece of a longer run of digit groups. */
+static enum verdict valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	if (!tg_valid_card(t + st, en - st))
+		return NO;
+	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]))
+		return NO;
+	if (en < len && (t[en] == ' ' || t[en] == '-')) {
+		if (en + 1 >= len)
+			return final ? YES : MORE;
+		if (isdigit((unsigned char)t[en + 1]))
+			return NO;
+	}
+	if (en >= len && !final)
+		return MORE;
+	return YES;
+}
+
+static int iban_length(const char *cc)
+{
+	static const struct { char cc[3]; int len; } t[] = {
+		{"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+		{"BG", 22}, {"BH", 22}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28},
+		{"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24},
+		{"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18},
+		{"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23},
+		{"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32},
+		{"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22},
+		{"MK", 19}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24},
+		{"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"SA", 24},
+		{"SC", 31}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"ST", 25}, {"SV", 28},
+		{"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
+	};
+
+	for (size_t i = 0; i < TG_ARRAY_LEN(t); i++)
+		if (cc[0] == t[i].cc[0] && cc[1] == t[i].cc[1])
+			return t[i].len;
+	return 0;
+}
+
+bool tg_valid_iban(const char *s, size_t len)
+{
+	char c[40];
+	size_t n = 0;
+	unsigned rem = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (!isalnum((unsigned char)s[i]) || n >= sizeof(c) - 1)
+			return false;
+		c[n++] = (char)toupper((unsigned char)s[i]);
+	}
+	c[n] = 0;
+	if (n < 15 || !isalpha((unsigned char)c[0]) || !isalpha((unsigned char)c[1]) ||
+	    !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]) || iban_length(c) != (int)n)
+		return false;
+	/* mod 97 of the rearranged number, letters as 10..35 */
+	for (size_t k = 0; k < n; k++) {
+		char ch = c[(k + 4) % n];
+
+		if (isdigit((unsigned char)ch))
+			rem = (rem * 10 + (unsigned)(ch - '0')) % 97;
+		else
+			rem = (rem * 100 + (unsigned)(ch - 'A' + 10)) % 97;
+	}
+	return rem == 1;
+}
+
+bool tg_valid_ssn(const char *s, size_t len)
+{
+	char d[16];
+	char sep = 0;
+	int area, group, serial;
+
+	/* one separator kind, in the 3-2-4 places, or none */
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i]))
+			continue;
+		if ((sep && s[i] != sep) || (i != 3 && i != 6))
+			return false;
+		sep = s[i];
+	}
+	if (digits_of(s, len, d, sizeof(d)) != 9 || (sep && len != 11))
+		return false;
+	area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+	group = (d[3] - '0') * 10 + (d[4] - '0');
+	serial = atoi(d + 5);
+	if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
+		return false;
+	for (int i = 1; i < 9; i++)
+		if (d[i] != d[0])
+			return true;
+	return false; /* 111-11-1111 and the like */
+}
+
+double tg_entropy(const char *s, size_t len)
+{
+	unsigned count[256] = {0};
+	double h = 0;
+
+	if (len == 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		count[(unsigned char)s[i]]++;
+	for (int i = 0; i < 256; i++) {
+		if (count[i]) {
+			double p = (double)count[i] / (double)len;
+
+			h -= p * log2(p);
+		}
+	}
+	return h;
+}
+
+static bool valid_email(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+	size_t local;
+
+	if (!at)
+		return false;
+	local = (size_t)(at - s);
+	if (local == 0 || s[0] == '.' || s[local - 1] == '.')
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (s[i] == '.' && s[i - 1] == '.')
+			return false;
+	return true;
+}
+
+static bool is_digit_at(const char *t, size_t len, size_t i)
+{
+	return i < len && isdigit((unsigned char)t[i]);
+}
+
+static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	/* addresses that identify no one: unspecified, loopback, broadcast */
+	if ((en - st == 7 && memcmp(t + st, "0.0.0.0", 7) == 0) || (en - st >= 4 && memcmp(t + st, "127.", 4) == 0) ||
+	    (en - st == 15 && memcmp(t + st, "255.255.255.255", 15) == 0))
+		return NO;
+	/* part of a longer dotted run (OIDs, versions)? */
+	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
+		return NO;
+	if (en < len && t[en] == '.') {
+		if (en + 1 >= len)
+			return final ? YES : MORE;
+		if (is_digit_at(t, len, en + 1))
+			return NO;
+	}
+	if (en >= len && !final)
+		return MORE;
+	return YES;
+}
+
+static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	char buf[64];
+	struct in6_addr a;
+	size_t n = en - st, colons = 0;
+
+	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
+		return NO;
+	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':' || t[en] == '.'))
+		return NO;
+	if (en >= len && !final)
+		return MORE;
+	memcpy(buf, t + st, n);
+	buf[n] = 0;
+	for (size_t i = 0; i < n; i++)
+		colons += buf[i] == ':';
+	if (colons < 2 || strcmp(buf, "::") == 0 || inet_pton(AF_INET6, buf, &a) != 1)
+		return NO;
+	/* "::1"-style short forms and times like 10:20::30 are too ambiguous: want 3+ groups */
+	{
+		size_t groups = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (isxdigit((unsigned char)buf[i]) && (i == 0 || buf[i - 1] == ':'))
+				groups++;
+		if (groups < 3)
+			return NO;
+	}
+	return YES;
+}
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static bool date_ok(int y, int m, int d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= days[m - 1] + (m == 2 && is_leap(y));
+}
+
+static int month_name(const char *s, size_t n)
+{
+	static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+					    "jul", "aug", "sep", "oct", "nov", "dec"};
+
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(s, names[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y (either order of day and
+ * month is accepted when both are possible), "12 March 1985", "March 12, 1985". */
+static bool valid_date(const char *s, size_t len)
+{
+	int nums[3] = {0}, nn = 0, month = 0, widths[3] = {0};
+	size_t i = 0;
+
+	while (i < len && nn < 3) {
+		if (isdigit((unsigned char)s[i])) {
+			int v = 0, w = 0;
+
+			while (i < len && isdigit((unsigned char)s[i]) && w < 5) {
+				v = v * 10 + (s[i++] - '0');
+				w++;
+			}
+			widths[nn] = w;
+			nums[nn++] = v;
+		} else if (isalpha((unsigned char)s[i])) {
+			size_t j = i;
+
+			while (j < len && isalpha((unsigned char)s[j]))
+				j++;
+			if (!month && month_name(s + i, j - i) && !(j - i == 2))
+				month = month_name(s + i, j - i);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+	if (month) {
+		/* day and year */
+		int day = 0, year = 0;
+
+		for (int k = 0; k < nn; k++) {
+			if (widths[k] == 4)
+				year = nums[k];
+			else if (widths[k] <= 2)
+				day = nums[k];
+		}
+		return date_ok(year, month, day);
+	}
+	if (nn != 3)
+		return false;
+	if (widths[0] == 4)
+		return date_ok(nums[0], nums[1], nums[2]);
+	if (widths[2] == 2)
+		nums[2] += nums[2] > 30 ? 1900 : 2000;
+	else if (widths[2] != 4)
+		return false;
+	return date_ok(nums[2], nums[1], nums[0]) || date_ok(nums[2], nums[0], nums[1]);
+}
+
+/* A run of digits that reads as a date or time, not a phone number. */
+static bool looks_like_date(const char *s, size_t len)
+{
+	size_t i = 0;
+	int groups[8], ng = 0;
+	char seps[8];
+	int ns = 0;
+
+	while (i < len && ng < 8) {
+		int v = 0, w = 0;
+
+		while (i < len && !isdigit((unsigned char)s[i])) {
+			if (ns < 8 && ng > 0 && (s[i] == '-' || s[i] == '.' || s[i] == '/' || s[i] == ' '))
+				seps[ns++] = s[i];
+			i++;
+		}
+		while (i < len && isdigit((unsigned char)s[i])) {
+			if (w < 5)
+				v = v * 10 + (s[i] - '0');
+			i++;
+			w++;
+		}
+		if (w)
+			groups[ng++] = w == 4 ? v : (w <= 2 ? v : -1);
+	}
+	if (ng >= 3 && ns >= 2 && seps[0] == seps[1] && seps[0] != ' ') {
+		/* Y-M-D or D.M.Y at the start */
+		if (groups[0] >= 1900 && groups[0] <= 2100 && date_ok(groups[0], groups[1], groups[2]))
+			return true;
+		if (groups[2] >= 1900 && groups[2] <= 2100 &&
+		    (date_ok(groups[2], groups[1], groups[0]) || date_ok(groups[2], groups[0], groups[1])))
+			return true;
+	}
+	return false;
+}
+
+static bool valid_phone(const char *s, size_t len)
+{
+	char d[24];
+	size_t n = digits_of(s, len, d, sizeof(d));
+	bool plus = len && s[0] == '+';
+	size_t ext = 0;
+
+	/* an extension does not count towards the number's length */
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == 'x' || s[i] == 'X' || s[i] == 'e' || s[i] == '#') {
+			char tmp[24];
+
+			ext = digits_of(s + i, len - i, tmp, sizeof(tmp));
+			break;
+		}
+	if (n == 0 || ext > n)
+		return false;
+	n -= ext;
+	if (n < 7 || n > 15 || (plus && n < 8))
+		return false;
+	if (looks_like_date(s, len))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (d[i] != d[0])
+			return true;
+	return false;
+}
+
+static bool valid_passport(const char *s, size_t len)
+{
+	size_t digits = 0;
+
+	for (size_t i = 0; i < len; i++)
+		digits += isdigit((unsigned char)s[i]) != 0;
+	return len >= 6 && len <= 10 && digits >= 5;
+}
+
+static bool valid_nino(const char *s, size_t len)
+{
+	static const char *const bad[] = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"};
+	char c[2];
+
+	if (len < 9)
+		return false;
+	c[0] = (char)toupper((unsigned char)s[0]);
+	c[1] = (char)toupper((unsigned char)s[1]);
+	for (size_t i = 0; i < TG_ARRAY_LEN(bad); i++)
+		if (c[0] == bad[i][0] && c[1] == bad[i][1])
+			return false;
+	return true;
+}
+
+static bool valid_dni(const char *s, size_t len)
+{
+	static const char letters[] = "TRWAGMYFPDXBNJZSQVHLCKE";
+	char d[16];
+	long v;
+	char last = (char)toupper((unsigned char)s[len - 1]);
+
+	if (len < 9 || digits_of(s, len - 1, d, sizeof(d)) != 8)
+		return false;
+	v = strtol(d, NULL, 10);
+	return letters[v % 23] == last;
+}
+
+static bool valid_codice_fiscale(const char *s, size_t len)
+{
+	static const int odd[] = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8,
+				  12, 14, 16, 10, 22, 25, 24, 23};
+	int sum = 0;
+
+	if (len != 16)
+		return false;
+	for (size_t i = 0; i < 15; i++) {
+		int c = toupper((unsigned char)s[i]);
+		int v = isdigit(c) ? c - '0' : c - 'A';
+
+		if (v < 0 || v > 25)
+			return false;
+		sum += (i % 2 == 0) ? odd[v] : v;
+	}
+	return toupper((unsigned char)s[15]) == 'A' + sum % 26;
+}
+
+/* A generic secret: not an obvious placeholder, has letters and digits. */
+static bool valid_secret(const char *s, size_t len)
+{
+	static const char *const fake[] = {"xxxx", "****", "....", "your", "example", "changeme",
+					   "placeholder", "redacted", "dummy", "<", "${", "{{", "%s"};
+	bool alpha = false, digit = false;
+	char low[256];
+	size_t n = len < sizeof(low) - 1 ? len : sizeof(low) - 1;
+
+	for (size_t i = 0; i < n; i++) {
+		low[i] = (char)tolower((unsigned char)s[i]);
+		alpha |= isalpha((unsigned char)s[i]) != 0;
+		digit |= isdigit((unsigned char)s[i]) != 0;
+	}
+	low[n] = 0;
+	if (!alpha || !digit)
+		return false;
+	for (size_t i = 0; i < TG_ARRAY_LEN(fake); i++)
+		if (strstr(low, fake[i]))
+			return false;
+	return true;
+}
+
+/* An identity number: 5 to 20 letters and digits, at least 5 of them digits. */
+static bool valid_id(const char *s, size_t len)
+{
+	size_t digits = 0, alnum = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		digits += isdigit((unsigned char)s[i]) != 0;
+		alnum += isalnum((unsigned char)s[i]) != 0;
+	}
+	return alnum >= 5 && alnum <= 20 && digits >= 5;
+}
+
+/* Base64-ish key material: upper and lower case letters and digits. */
+static bool valid_base64_secret(const char *s, size_t len)
+{
+	bool up = false, low = false, dig = false;
+
+	for (size_t i = 0; i < len; i++) {
+		up |= isupper((unsigned char)s[i]) != 0;
+		low |= islower((unsigned char)s[i]) != 0;
+		dig |= isdigit((unsigned char)s[i]) != 0;
+	}
+	return up && low && dig && valid_secret(s, len);
+}
+
+static enum verdict validate(const struct rule *r, const char *t, size_t len, size_t st, size_t en,
+			     bool final)
+{
+	const char *s = t + st;
+	size_t n = en - st;
+
+	if (r->min_entropy > 0 && tg_entropy(s, n) < r->min_entropy)
+		return NO;
+	switch (r->validator) {
+	case V_NONE: return YES;
+	case V_LUHN: return tg_valid_luhn(s, n) ? YES : NO;
+	case V_CARD: return valid_card_in_text(t, len, st, en, final);
+	case V_IBAN: return tg_valid_iban(s, n) ? YES : NO;
+	case V_SSN: return tg_valid_ssn(s, n) ? YES : NO;
+	case V_EMAIL: return valid_email(s, n) ? YES : NO;
+	case V_IPV4: return valid_ipv4(t, len, st, en, final);
+	case V_IPV6: return valid_ipv6(t, len, st, en, final);
+	case V_PHONE: return valid_phone(s, n) ? YES : NO;
+	case V_DATE: return valid_date(s, n) ? YES : NO;
+	case V_PASSPORT: return valid_passport(s, n) ? YES : NO;
+	case V_NINO: return valid_nino(s, n) ? YES : NO;
+	case V_DNI: return valid_dni(s, n) ? YES : NO;
+	case V_CODICE_FISCALE: return valid_codice_fiscale(s, n) ? YES : NO;
+	case V_SECRET: return valid_secret(s, n) ? YES : NO;
+	case V_ID: return valid_id(s, n) ? YES : NO;
+	case V_BASE64_SECRET: return valid_base64_secret(s, n) ? YES : NO;
+	}
+	return NO;
+}
+
+/* ---- context words ----------------------------------------------------- */
+
+/* Is one of the words in map found (by the scan) wholly inside t[lo..hi)? */
+static bool has_word(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
+		     size_t lo, size_t hi)
+{
+	size_t a = 0, b = s->nwords;
+
+	if (!map)
+		return false;
+	/* first hit ending after lo */
+	while (a < b) {
+		size_t m = (a + b) / 2;
+
+		if (s->words[m].end <= lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	for (size_t i = a; i < s->nwords && s->words[i].end <= hi; i++) {
+		const struct hit *h = &s->words[i];
+
+		if (h->end >= lo + d->word_len[h->rule] && (map[h->rule / 64] >> (h->rule % 64) & 1))
+			return true;
+	}
+	return false;
+}
+
+static enum verdict context_check(const struct tg_detectors *d, const struct scanner *s,
+				  const struct rule *r, size_t len, size_t st, size_t en, bool final)
+{
+	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
+	size_t hi = en + r->ctx_after;
+	bool after_known = hi <= len || final;
+
+	if (hi > len)
+		hi = len;
+	if (has_word(d, s, r->deny_words, lo, st))
+		return NO;
+	if (r->deny_after_words) {
+		if (has_word(d, s, r->deny_after_words, en, hi))
+			return NO;
+		if (!after_known)
+			return MORE;
+	}
+	if (!r->ctx_words || has_word(d, s, r->ctx_words, lo, st) || has_word(d, s, r->ctx_words, en, hi))
+		return YES;
+	return after_known ? NO : MORE;
+}
+
+/* ---- detection --------------------------------------------------------- */
+
+static int on_hit(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+	struct scanner *s = ctx;
+
+	(void)from;
+	(void)flags;
+	if (id >= s->word_base) {
+		if (s->nwords == s->capwords) {
+			size_t cap = s->capwords ? s->capwords * 2 : 64;
+			struct hit *v;
+
+			if (cap > (1u << 22))
+				return 1;
+			v = realloc(s->words, cap * sizeof(*v));
+			if (!v)
+				return 1;
+			s->words = v;
+			s->capwords = cap;
+		}
+		s->words[s->nwords].rule = id - s->word_base;
+		s->words[s->nwords].end = (uint32_t)(to + s->base);
+		s->nwords++;
+		return 0;
+	}
+	if (s->nhits == s->caphits) {
+		size_t cap = s->caphits ? s->caphits * 2 : 256;
+		struct hit *v;
+
+		if (cap > (1u << 22))
+			return 1; /* absurd hit counts: stop (reported as an error) */
+		v = realloc(s->hits, cap * sizeof(*v));
+		if (!v)
+			return 1;
+		s->hits = v;
+		s->caphits = cap;
+	}
+	s->hits[s->nhits].rule = id;
+	s->hits[s->nhits].end = (uint32_t)(to + s->base);
+	s->nhits++;
+	return 0;
+}
+
+/*
+ * Scan the digit-gated rules over the parts of text near digits only: each
+ * window runs from gate_margin before a digit to gate_margin after the last
+ * digit of its cluster, which covers every match of a gated rule (each has a
+ * digit and is narrower than the margin) with the text around it that its
+ * boundaries and context words look at. Windows never overlap.
+ */
+/* The first ASCII digit in t[i..len), or len: eight bytes at a time. */
+static size_t next_digit(const char *t, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, x;
+
+		memcpy(&w, t + i, 8);
+		x = w ^ 0x3030303030303030ull; /* '0'..'9' become 0..9 */
+		/* a byte below 10 (exact for bytes below 128; others are refused below) */
+		if (((x - ones * 10) & ~x & highs) != 0)
+			break;
+	}
+	for (; i < len; i++)
+		if ((unsigned)(t[i] - '0') <= 9)
+			return i;
+	return len;
+}
+
+static int scan_gated(const struct tg_detectors *d, struct scanner *s, const char *t, size_t len)
+{
+	/* windows closer than this are scanned as one: fewer calls, a few more bytes */
+	size_t i = 0, m = d->gate_margin, join = 2 * m + 256;
+
+	while (i < len) {
+		size_t first, last, ws, we, next;
+
+		i = next_digit(t, i, len);
+		if (i >= len)
+			break;
+		first = last = i;
+		while ((next = next_digit(t, last + 1, len)) < len && next <= last + join)
+			last = next;
+		ws = first > m ? first - m : 0;
+		we = last + m + 1 < len ? last + m + 1 : len;
+		s->base = ws;
+		for (size_t g = 0; g < d->ngated; g++) {
+			if (hs_scan(d->gated[g], t + ws, (unsigned)(we - ws), 0, s->scratch, on_hit, s) != HS_SUCCESS) {
+				s->base = 0;
+				return -1;
+			}
+		}
+		s->base = 0;
+		i = we;
+	}
+	return 0;
+}
+
+static int add_cand(struct scanner *s, const struct rule *r, size_t st, size_t en, size_t rs, size_t re)
+{
+	if (s->ncands == s->capcands) {
+		size_t cap = s->capcands ? s->capcands * 2 : 64;
+		struct cand *v = realloc(s->cands, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		s->cands = v;
+		s->capcands = cap;
+	}
+	s->cands[s->ncands++] = (struct cand){
+		.start = (uint32_t)st, .end = (uint32_t)en, .rstart = (uint32_t)rs, .rend = (uint32_t)re,
+		.rule = 0, .prio = r->priority, .entity = (uint8_t)r->entity,
+	};
+	return 0;
+}
+
+/* Widen [st, en) to whole UTF-8 sequences. */
+static void utf8_align(const char *t, size_t len, size_t *st, size_t *en)
+{
+	while (*st > 0 && ((unsigned char)t[*st] & 0xC0) == 0x80)
+		(*st)--;
+	while (*en < len && ((unsigned char)t[*en] & 0xC0) == 0x80)
+		(*en)++;
+}
+
+struct ctx {
+	const struct tg_detectors *d;
+	struct scanner *s;
+	const char *t;
+	size_t len;
+	struct tg_scan_opts *o;
+	size_t hold;
+};
+
+static void hold_at(struct ctx *c, size_t at)
+{
+	if (at < c->hold)
+		c->hold = at;
+}
+
+/*
+ * A regex match [rs, re) of rule r was found: turn it into candidates
+ * (its value spans), or decide it is not one. Returns YES (accepted), NO
+ * (refused: try another start), MORE (undecided: held), or -1 on error.
+ */
+static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs, size_t re,
+		      const PCRE2_SIZE *ov, uint32_t npairs)
+{
+	size_t spans[16][2], nsp = 0;
+	int verdict = YES;
+
+	if (r->pem) {
+		/* the value runs to the END marker, or to the end of the text */
+		int m = pcre2_match(c->d->pem_end, (PCRE2_SPTR)c->t, c->len, re, 0, c->s->md, c->s->mctx);
+
+		if (m > 0) {
+			re = pcre2_get_ovector_pointer(c->s->md)[1];
+		} else {
+			if (!c->o->final)
+				return MORE;
+			re = c->len;
+		}
+		spans[nsp][0] = rs;
+		spans[nsp][1] = re;
+		nsp++;
+	} else if (r->group >= 0) {
+		if ((uint32_t)r->group < npairs && ov[2 * r->group] != PCRE2_UNSET) {
+			spans[nsp][0] = ov[2 * r->group];
+			spans[nsp][1] = ov[2 * r->group + 1];
+			nsp++;
+		}
+	} else {
+		for (uint32_t g = 1; g < npairs && nsp < 16; g++) {
+			if (ov[2 * g] == PCRE2_UNSET || ov[2 * g] == ov[2 * g + 1])
+				continue;
+			spans[nsp][0] = ov[2 * g];
+			spans[nsp][1] = ov[2 * g + 1];
+			nsp++;
+		}
+		if (nsp == 0) {
+			spans[0][0] = rs;
+			spans[0][1] = re;
+			nsp = 1;
+		}
+	}
+	if (nsp == 0)
+		return NO;
+	for (size_t i = 0; i < nsp; i++) {
+		enum verdict v = validate(r, c->t, c->len, spans[i][0], spans[i][1], c->o->final);
+
+		if (v == YES)
+			v = context_check(c->d, c->s, r, c->len, spans[i][0], spans[i][1], c->o->final);
+		if (v == NO)
+			return NO;
+		if (v == MORE)
+			verdict = MORE;
+	}
+	if (verdict == MORE)
+		return MORE;
+	for (size_t i = 0; i < nsp; i++) {
+		size_t st = spans[i][0], en = spans[i][1];
+
+		if (en <= st)
+			continue;
+		utf8_align(c->t, c->len, &st, &en);
+		if (add_cand(c->s, r, st, en, rs, re) < 0)
+			return -1;
+		c->s->cands[c->s->ncands - 1].rule = (uint32_t)ri;
+	}
+	return YES;
+}
+
+/* Confirm a Hyperscan hit of rule ri ending at end. */
+static int confirm_hit(struct ctx *c, size_t ri, size_t end)
+{
+	const struct rule *r = &c->d->rules[ri];
+	size_t width = r->max_width == UINT_MAX || r->max_width > WINDOW_CAP ? WINDOW_CAP : r->max_width;
+	size_t lo = end > width ? end - width : 0;
+
+	if (r->ctx_words) {
+		/* no context word anywhere near: nothing to confirm */
+		size_t clo = lo > r->ctx_before ? lo - r->ctx_before : 0;
+		size_t chi = end + r->ctx_after;
+
+		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi))
+			return 0;
+	}
+
+	if (lo < c->o->from)
+		lo = c->o->from;
+	/* the subject stops shortly after end: what follows the match is all its
+	 * boundaries and lookarounds need, and no start past end is tried */
+	size_t subject = end + CONFIRM_AHEAD < c->len ? end + CONFIRM_AHEAD : c->len;
+
+	c->s->want_end = end;
+	for (int tries = 0; tries < MAX_STARTS && lo <= end; tries++) {
+		int m = pcre2_match(r->confirm, (PCRE2_SPTR)c->t, subject, lo, 0, c->s->md, c->s->mctx);
+		PCRE2_SIZE *ov;
+		int v;
+
+		if (m == PCRE2_ERROR_NOMATCH)
+			return 0;
+		if (m < 0) {
+			/* too complex to confirm: hold (streams) rather than guess */
+			if (!c->o->final)
+				hold_at(c, lo);
+			return 0;
+		}
+		ov = pcre2_get_ovector_pointer(c->s->md);
+		if (!c->o->final && end >= c->len) {
+			/* ends where the text does for now: it may still grow or change */
+			hold_at(c, ov[0]);
+			return 0;
+		}
+		v = take_match(c, r, ri, ov[0], ov[1], ov, (uint32_t)m);
+		if (v < 0)
+			return -1;
+		if (v == YES)
+			return 0;
+		if (v == MORE) {
+			hold_at(c, ov[0]);
+			return 0;
+		}
+		lo = ov[0] + 1;
+	}
+	return 0;
+}
+
+/* A rule Hyperscan could only approximate: let PCRE2 find every match. */
+static int scan_prefilter_rule(struct ctx *c, size_t ri)
+{
+	const struct rule *r = &c->d->rules[ri];
+	size_t at = c->o->from;
+
+	while (at <= c->len) {
+		int m = pcre2_match(r->plain, (PCRE2_SPTR)c->t, c->len, at, 0, c->s->md, c->s->mctx);
+		PCRE2_SIZE *ov;
+		int v;
+
+		if (m < 0)
+			return 0;
+		ov = pcre2_get_ovector_pointer(c->s->md);
+		if (ov[1] >= c->len && !c->o->final) {
+			hold_at(c, ov[0]);
+			return 0;
+		}
+		v = take_match(c, r, ri, ov[0], ov[1], ov, (uint32_t)m);
+		if (v < 0)
+			return -1;
+		if (v == MORE)
+			hold_at(c, ov[0]);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+/* Streams: the first offset >= from where some rule could still match text that has not come. */
+static void partial_holdback(struct ctx *c)
+{
+	size_t start = c->o->hold_from > c->o->from ? c->o->hold_from : c->o->from;
+
+	for (size_t k = 0; k < c->d->npartial; k++) {
+		int m = pcre2_match(c->d->partial[k], (PCRE2_SPTR)c->t, c->len, start,
+				    PCRE2_PARTIAL_HARD, c->s->md, c->s->mctx);
+
+		if (m == PCRE2_ERROR_PARTIAL) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+
+			hold_at(c, ov[0]);
+		} else if (m != PCRE2_ERROR_NOMATCH) {
+			hold_at(c, start); /* match limit: hold everything */
+		}
+	}
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+static int cmp_rank(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->prio != y->prio)
+		return x->prio > y->prio ? -1 : 1;
+	if (x->end - x->start != y->end - y->start)
+		return x->end - x->start > y->end - y->start ? -1 : 1;
+	return cmp_start(a, b);
+}
+
+static int cmp_entity_start(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->entity != y->entity)
+		return x->entity < y->entity ? -1 : 1;
+	return cmp_start(a, b);
+}
+
+/*
+ * Merge overlapping values of one entity, then let the best of overlapping
+ * entities win: within each cluster of overlapping values (values in
+ * different clusters never interact), by priority, then length, then
+ * position.
+ */
+static size_t resolve(struct scanner *s)
+{
+	size_t n = 0, kept = 0;
+
+	if (s->ncands == 0)
+		return 0;
+	qsort(s->cands, s->ncands, sizeof(s->cands[0]), cmp_entity_start);
+	for (size_t i = 0; i < s->ncands; i++) {
+		struct cand *c = &s->cands[i];
+
+		if (n > 0 && s->cands[n - 1].entity == c->entity && c->start < s->cands[n - 1].end) {
+			struct cand *p = &s->cands[n - 1];
+
+			if (c->end > p->end)
+				p->end = c->end;
+			if (c->prio > p->prio)
+				p->prio = c->prio;
+			if (c->rstart < p->rstart)
+				p->rstart = c->rstart;
+			continue;
+		}
+		s->cands[n++] = *c;
+	}
+	qsort(s->cands, n, sizeof(s->cands[0]), cmp_start);
+	for (size_t a = 0; a < n;) {
+		size_t b = a + 1, first = kept;
+		uint32_t end = s->cands[a].end;
+
+		while (b < n && s->cands[b].start < end) {
+			if (s->cands[b].end > end)
+				end = s->cands[b].end;
+			b++;
+		}
+		if (b - a > 1)
+			qsort(s->cands + a, b - a, sizeof(s->cands[0]), cmp_rank);
+		for (size_t i = a; i < b; i++) {
+			bool clash = false;
+
+			for (size_t j = first; j < kept && !clash; j++)
+				clash = s->cands[i].start < s->cands[j].end && s->cands[j].start < s->cands[i].end;
+			if (!clash)
+				s->cands[kept++] = s->cands[i];
+		}
+		a = b;
+	}
+	qsort(s->cands, kept, sizeof(s->cands[0]), cmp_start);
+	return kept;
+}
+
+static int spans_push(struct tg_spans *out, const struct cand *c)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 16;
+		struct tg_span *v = realloc(out->v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		out->v = v;
+		out->cap = cap;
+	}
+	out->v[out->n++] = (struct tg_span){.start = c->start, .end = c->end, .rule = c->rule,
+					    .entity = c->entity};
+	return 0;
+}
+
+/* Hyperscan over text: the rules' hits and the context words, sorted by end. */
+static int scan_text(const struct tg_detectors *d, struct scanner *sc, const char *text, size_t len)
+{
+	sc->nhits = 0;
+	sc->nwords = 0;
+	sc->word_base = d->nrules + 1;
+	if (len > 0 && hs_scan(d->db, text, (unsigned)len, 0, sc->scratch, on_hit, sc) != HS_SUCCESS)
+		return -1;
+	if (d->ngated && scan_gated(d, sc, text, len) < 0)
+		return -1;
+	if (sc->nhits)
+		qsort(sc->hits, sc->nhits, sizeof(sc->hits[0]), cmp_hit);
+	if (sc->nwords)
+		qsort(sc->words, sc->nwords, sizeof(sc->words[0]), cmp_hit);
+	return 0;
+}
+
+/* From the hits in c->s: confirm, decide the hold, resolve, and append the
+ * decided values to out, their offsets shifted by shift. */
+static int decide(struct ctx *c, struct tg_spans *out, size_t shift, tg_err *err)
+{
+	const struct tg_detectors *d = c->d;
+	struct tg_scan_opts *o = c->o;
+	uint32_t prefilter_done[32];
+	size_t nprefilter_done = 0, kept;
+	int rc = 0;
+
+	c->s->ncands = 0;
+	for (size_t i = 0; i < c->s->nhits && rc == 0; i++) {
+		const struct hit *h = &c->s->hits[i];
+		const struct rule *r = &d->rules[h->rule];
+		uint64_t bit = r->entity == TG_ENTITY_PLACEHOLDER ? 1ull << 63 : 1ull << r->entity;
+
+		if (!(o->entities & bit) || h->end <= o->from)
+			continue;
+		if (i > 0 && h->rule == c->s->hits[i - 1].rule && h->end == c->s->hits[i - 1].end)
+			continue;
+		if (r->prefilter) {
+			bool done = false;
+
+			for (size_t k = 0; k < nprefilter_done && !done; k++)
+				done = prefilter_done[k] == h->rule;
+			if (!done) {
+				if (nprefilter_done < TG_ARRAY_LEN(prefilter_done))
+					prefilter_done[nprefilter_done++] = h->rule;
+				rc = scan_prefilter_rule(c, h->rule);
+			}
+			continue;
+		}
+		rc = confirm_hit(c, h->rule, h->end);
+	}
+	if (rc < 0)
+		return tg_errf(err, "out of memory (detection)");
+	if (!o->final)
+		partial_holdback(c);
+	kept = resolve(c->s);
+	if (!o->final) {
+		/* a value that does not go out now waits with its whole match
+		 * (leading context, other groups): the next call must find it again */
+		for (bool moved = true; moved;) {
+			moved = false;
+			for (size_t i = 0; i < kept; i++)
+				if (c->s->cands[i].end > c->hold && c->s->cands[i].rstart < c->hold) {
+					c->hold = c->s->cands[i].rstart;
+					moved = true;
+				}
+		}
+		if (c->hold < o->from)
+			c->hold = o->from;
+		o->hold = c->hold;
+	} else {
+		o->hold = c->len;
+	}
+	for (size_t i = 0; i < kept; i++) {
+		struct cand k = c->s->cands[i];
+
+		if (k.start < o->from || k.end > o->hold)
+			continue;
+		k.start += (uint32_t)shift;
+		k.end += (uint32_t)shift;
+		if (spans_push(out, &k) < 0)
+			return tg_errf(err, "out of memory");
+	}
+	return 0;
+}
+
+int tg_detect(const struct tg_detectors *cd, const char *text, size_t len,
+	      struct tg_scan_opts *o, struct tg_spans *out, tg_err *err)
+{
+	struct tg_detectors *d = (struct tg_detectors *)cd;
+	struct ctx c = {.d = d, .t = text, .len = len, .o = o, .hold = len};
+	int rc;
+
+	out->n = 0;
+	if (len > UINT32_MAX / 2)
+		return tg_errf(err, "text too large to scan");
+	c.s = scanner_get(d);
+	if (!c.s)
+		return tg_errf(err, "out of memory (scanner)");
+	if (scan_text(d, c.s, text, len) < 0)
+		rc = tg_errf(err, "Hyperscan scan failed");
+	else
+		rc = decide(&c, out, 0, err);
+	scanner_put(d, c.s);
+	return rc;
+}
+
+int tg_detect_many(const struct tg_detectors *cd, const char *text, size_t len, const struct tg_segment *segs,
+		   size_t nsegs, uint64_t entities, struct tg_spans *out, tg_err *err)
+{
+	struct tg_detectors *d = (struct tg_detectors *)cd;
+	struct tg_scan_opts o = {.entities = entities, .final = true};
+	struct ctx c = {.d = d, .o = &o};
+	struct hit *hits, *words;
+	size_t nhits, nwords, a = 0, w = 0;
+	int rc = 0;
+
+	out->n = 0;
+	if (len > UINT32_MAX / 2)
+		return tg_errf(err, "text too large to scan");
+	c.s = scanner_get(d);
+	if (!c.s)
+		return tg_errf(err, "out of memory (scanner)");
+	if (scan_text(d, c.s, text, len) < 0) {
+		scanner_put(d, c.s);
+		return tg_errf(err, "Hyperscan scan failed");
+	}
+	hits = c.s->hits;
+	nhits = c.s->nhits;
+	words = c.s->words;
+	nwords = c.s->nwords;
+	for (size_t i = 0; i < nsegs && rc == 0; i++) {
+		size_t off = segs[i].off, n = segs[i].len, b, v;
+
+		/* this text's hits end inside it, or on the separator after it
+		 * (a pattern's closing class took the separator for the end) */
+		while (a < nhits && hits[a].end <= off)
+			a++;
+		for (b = a; b < nhits && hits[b].end <= off + n + 1; b++)
+			hits[b].end = (uint32_t)(hits[b].end > off + n ? n : hits[b].end - off);
+		while (w < nwords && words[w].end <= off)
+			w++;
+		for (v = w; v < nwords && words[v].end <= off + n; v++)
+			words[v].end -= (uint32_t)off;
+		/* no arithmetic on NULL arrays (empty hit or word lists) */
+		c.s->hits = hits ? hits + a : NULL;
+		c.s->nhits = b - a;
+		c.s->words = words ? words + w : NULL;
+		c.s->nwords = v - w;
+		c.t = text + off;
+		c.len = n;
+		c.hold = n;
+		if (b > a)
+			rc = decide(&c, out, off, err);
+		a = b;
+		w = v;
+	}
+	c.s->hits = hits;
+	c.s->words = words;
+	scanner_put(d, c.s);
+	return rc;
+}

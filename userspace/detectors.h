@@ -1,0 +1,135 @@
+/*
+ * detectors.h - find PII and secrets in text: the detector rules compiled
+ * into Hyperscan (one database scanned over everything; the digit-gated PII
+ * formats in a few small ones scanned near digits), each hit confirmed with
+ * PCRE2 and checked by the rule's validator and context words.
+ *
+ * A rule (policies/redaction-rules.json, policies/redaction-noseyparker.json,
+ * or a policy's own "rules") names an entity type ("EMAIL", "SECRET", ...),
+ * a pattern in the syntax Hyperscan and PCRE2 share, and optionally:
+ *   "group"          the capture group to redact (default: every group that
+ *                    took part, or the whole match when there is none)
+ *   "validator"      card, luhn, iban, ssn, email, ipv4, ipv6, phone,
+ *                    date, passport, nino, dni, codice_fiscale, secret, id,
+ *                    base64_secret
+ *   "context"        words of which one must appear within "context_before"
+ *                    bytes before or "context_after" bytes after the value
+ *                    (Presidio-style, for the weak formats)
+ *   "deny_context"   words that veto the value within "context_before"
+ *   "deny_context_after"  words that veto it within "context_after"
+ *   "min_entropy"    Shannon entropy in bits per character of the value
+ *   "kind": "pem"    the pattern is a BEGIN marker; the value runs to the
+ *                    matching END marker (or to the end of the text)
+ *   "flags"          "i" caseless, "m" multiline, "s" dot matches newline
+ *   "trigger"        what Hyperscan looks for instead of the pattern: a
+ *                    faster pattern that matches wherever the pattern does,
+ *                    ending at the same offset (a suffix of it)
+ *   "gate": "digit"  every match has a digit: scanned only near digits
+ *   "database"       gated rules: the small database it is compiled into
+ *
+ * Engine: Hyperscan reports (rule, end offset) only, without start of
+ * match (the SOM flag fails many real patterns and costs speed); each hit is
+ * confirmed by PCRE2 with the rule's pattern forced to end at that offset
+ * (a callout), over a window as wide as the rule can match, trying later
+ * starts while the validator refuses. Overlapping values of one entity are
+ * merged; between entities the higher priority, then the longer value, wins.
+ *
+ * Streams: tg_detect() can work on a window of a longer text (opts.from is
+ * where the not yet emitted part starts, opts.final says whether the text
+ * ends here). It then also computes opts.hold: the first offset that cannot
+ * be emitted yet because a match could still begin there and cover text that
+ * has not arrived (PCRE2 partial matching of all rules, incremental from
+ * opts.hold_from), or because a value waits for context words after it.
+ *
+ * A tg_detectors is immutable once compiled and shared by all threads;
+ * scratch space is borrowed per call from an internal pool.
+ */
+#ifndef TG_DETECTORS_H
+#define TG_DETECTORS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "common.h"
+
+#define TG_ENTITY_LEN 24
+#define TG_MAX_ENTITIES 32
+#define TG_RULE_ID_LEN 64
+
+/* Entity index of the built-in placeholder pseudo-rule ("<EMAIL_1>"). */
+#define TG_ENTITY_PLACEHOLDER 63
+
+struct tg_detectors;
+
+struct tg_span {
+	uint32_t start, end;  /* bytes of the value to replace */
+	uint32_t rule;        /* index of the rule that found it */
+	uint8_t entity;       /* entity index, or TG_ENTITY_PLACEHOLDER */
+};
+
+struct tg_spans {
+	struct tg_span *v;
+	size_t n, cap;
+};
+
+struct tg_scan_opts {
+	uint64_t entities;   /* bit i = look for entity i; bit 63 = placeholders */
+	size_t from;         /* values starting before this were emitted already */
+	bool final;          /* the text really ends at len */
+	size_t hold_from;    /* streams: no partial match begins before this (a previous hold) */
+	size_t hold;         /* out (when !final): first offset that cannot be emitted yet */
+};
+
+/* Building: add entities, then rules, then compile. */
+struct tg_detectors *tg_detectors_new(void);
+/* "entities": {"EMAIL": {"priority": 80, "description": "..."}, ...}; where names the source for errors. */
+int tg_detectors_add_entities(struct tg_detectors *d, const cJSON *obj, const char *where, tg_err *err);
+/* "rules": [...]; rules with an id already present replace it. */
+int tg_detectors_add_rules(struct tg_detectors *d, const cJSON *arr, const char *where, tg_err *err);
+/* Drop a rule by id (error if unknown). */
+int tg_detectors_disable(struct tg_detectors *d, const char *id, tg_err *err);
+int tg_detectors_compile(struct tg_detectors *d, tg_err *err);
+void tg_detectors_free(struct tg_detectors *d);
+
+size_t tg_detectors_nrules(const struct tg_detectors *d);
+size_t tg_detectors_nentities(const struct tg_detectors *d);
+const char *tg_detectors_entity_name(const struct tg_detectors *d, int entity);
+/* Entity index by name, or -1. */
+int tg_detectors_entity(const struct tg_detectors *d, const char *name);
+const char *tg_detectors_rule_id(const struct tg_detectors *d, size_t rule);
+/* Rules compiled in Hyperscan's prefilter mode (approximate, PCRE2 decides). */
+size_t tg_detectors_nprefilter(const struct tg_detectors *d);
+/* Longest value a partial match may still need, for sizing stream buffers. */
+size_t tg_detectors_history(const struct tg_detectors *d);
+
+/* Find values in text[0..len). Spans come out sorted and disjoint; only
+ * values that are decided (see opts) are returned. Returns -1 (err set) if
+ * scanning itself failed. */
+int tg_detect(const struct tg_detectors *d, const char *text, size_t len,
+	      struct tg_scan_opts *opts, struct tg_spans *out, tg_err *err);
+
+/* One of many texts laid end to end in one buffer (tg_detect_many). */
+struct tg_segment {
+	uint32_t off, len;
+};
+
+/* Find values in many complete texts with one scan: text holds them at
+ * segs[i] (in order, each followed by at least one '\n' before the next),
+ * and each is judged exactly as tg_detect() would judge it alone. Spans
+ * come out in buffer offsets, sorted, each inside its text. */
+int tg_detect_many(const struct tg_detectors *d, const char *text, size_t len, const struct tg_segment *segs,
+		   size_t nsegs, uint64_t entities, struct tg_spans *out, tg_err *err);
+
+void tg_spans_free(struct tg_spans *s);
+
+/* Validators, exposed for tests. s/len is the value, digits only where noted. */
+bool tg_valid_luhn(const char *s, size_t len);
+bool tg_valid_card(const char *s, size_t len);
+bool tg_valid_iban(const char *s, size_t len);
+bool tg_valid_ssn(const char *s, size_t len);
+double tg_entropy(const char *s, size_t len);
+
+#endif
