@@ -218,6 +218,7 @@ static const char *presidio_type(const char *t)
 }
 
 static long agree_total, agree_same, sse_streams, batched;
+static double min_p = 1, min_r = 1, np_recall;
 
 /* Do the JSON and SSE runs of t give the plain result? (every cut when all is set) */
 static void check_agreement(const char *t, const char *plain, bool all)
@@ -368,8 +369,16 @@ static void score_presidio(const char *path, FILE *md)
 
 		fprintf(md, "| %s | %ld | %ld | %ld | %ld | %.3f | %.3f |\n", s->type, s->tp + s->fn, s->tp, s->fn,
 			s->fp, p, rc);
+		if (p < min_p)
+			min_p = p;
+		if (rc < min_r)
+			min_r = rc;
 		printf("presidio %-6s P=%.3f R=%.3f (tp %ld fp %ld fn %ld)\n", s->type, p, rc, s->tp, s->fp, s->fn);
 	}
+	fprintf(md, "\nA caveat that matters: the PII rules were written and tuned with this corpus at hand (its "
+		    "national phone formats and the context words around them above all), so these figures are not "
+		    "held-out estimates; expect lower recall on phone formats and contexts it does not contain. The "
+		    "hard negatives below were generated separately.\n");
 	fprintf(md, "\nPERSON, STREET_ADDRESS, GPE, ORGANIZATION, DATE_TIME, TITLE, AGE, NRP, ZIP_CODE, DOMAIN_NAME "
 		    "and US_DRIVER_LICENSE spans are not scored: they need NER or are not pattern-detectable, and "
 		    "tollgate does not claim them. A detection of one of the six scored types that overlaps no label "
@@ -450,6 +459,7 @@ static void score_noseyparker(const char *path, FILE *md)
 		    "shows that the port (Hyperscan + PCRE2 confirmation) is faithful, not how well the rules "
 		    "generalise. Nosey Parker documents its negatives as \"must not match this rule\"; many of them "
 		    "are still secrets another rule is right to catch, hence the last row.\n\n");
+	np_recall = (double)found / (double)pos;
 	printf("noseyparker recall %.3f (%ld/%ld), negatives own-rule FP %ld/%ld\n", (double)found / (double)pos,
 	       found, pos, neg_own, neg);
 }
@@ -815,24 +825,33 @@ int main(int argc, char **argv)
 	printf("stream: clean %.2f us/event (state %zu B), dense %.2f us/event (state %zu B)\n", us_clean, st_clean,
 	       us_dense, st_dense);
 	fprintf(md, "State per stream counts the redactor (actions, pseudonyms, counts), the channel text held "
-		    "back and its history, held events and the rewriter's own buffers, between reads. The SSE "
-		    "splitter shared with metering (sse.h) adds its buffer when an event is split across reads.\n\n");
+		    "back and its history, the events held back whole and the rewriter's own buffers, between reads; "
+		    "the largest value over the reply is shown. With nothing held it is about 1 KB; each event held "
+		    "back adds its bytes (about 160-250 in OpenAI's chat format), and a token that spans several "
+		    "deltas holds several. The PII-dense reply also keeps every distinct e-mail and phone number it "
+		    "pseudonymized (a placeholder must map to one value for the whole call), so its state grows with "
+		    "them. The SSE splitter shared with metering (sse.h) adds its buffer when an event is split "
+		    "across reads.\n\n");
 	fprintf(md, "| CPU added per call (request stage, JSON chat body, PII-dense) | |\n|---|---:|\n");
 	fprintf(md, "| ~2 KB body | %.0f us |\n", call_us(presidio, 2048));
 	fprintf(md, "| ~32 KB body | %.0f us |\n", call_us(presidio, 32768));
 	fprintf(md, "| ~512 KB body | %.0f us |\n\n", call_us(presidio, 512 * 1024));
 	fprintf(md, "## Targets\n\n");
 	fprintf(md, "| target | result |\n|---|---|\n");
-	fprintf(md, "| precision >= 0.99, recall >= 0.98 on the pattern-detectable types | see the Presidio table |\n");
-	fprintf(md, "| recall >= 0.99 on the secret examples | see the Nosey Parker table |\n");
+	fprintf(md, "| precision >= 0.99, recall >= 0.98 on the pattern-detectable types | lowest precision %.3f, "
+		    "lowest recall %.3f (Presidio; see its caveat): %s |\n", min_p, min_r,
+		min_p >= 0.99 && min_r >= 0.98 ? "met" : "**missed**");
+	fprintf(md, "| recall >= 0.99 on the secret examples | %.3f (Nosey Parker; see its caveat): %s |\n", np_recall,
+		np_recall >= 0.99 ? "met" : "**missed**");
 	fprintf(md, "| >= 500 MB/s per core on clean chat, full default rules | %.0f MB/s (detection), %.0f MB/s "
 		    "(JSON path): %s |\n", scan_c, json_c, scan_c >= 500 ? "met" : "**missed**");
 	fprintf(md, "| JSON path within 2x of the bare scan | %.2fx (clean), %.2fx (dense): %s |\n", scan_c / json_c,
 		scan_d / json_d, scan_c / json_c <= 2 && scan_d / json_d <= 2 ? "met" : "**missed**");
 	fprintf(md, "| <= 10 us CPU per streamed event | %.2f us (clean), %.2f us (dense): %s |\n", us_clean, us_dense,
 		us_clean <= 10 && us_dense <= 10 ? "met" : "**missed**");
-	fprintf(md, "| <= 2 KB of state per open stream | %zu / %zu bytes: %s |\n", st_clean, st_dense,
-		st_clean <= 2048 && st_dense <= 2048 ? "met" : "**missed**");
+	fprintf(md, "| <= 2 KB of state per open stream | %zu (clean) / %zu (PII-dense, pseudonyms kept) bytes at "
+		    "most: %s |\n", st_clean, st_dense,
+		st_clean <= 2048 && st_dense <= 2048 ? "met" : "**missed** (see the note on state above)");
 	fclose(md);
 	free(clean.text);
 	free(clean.json);

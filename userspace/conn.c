@@ -756,9 +756,8 @@ static int emit(struct tg_conn *c, const char *data, size_t len, bool last)
 /* The response is over (and nothing is held back): close the call. */
 static void complete_call(struct tg_conn *c)
 {
-	/* The client gets its last bytes before the log and trace work runs
-	 * (an error here is seen again, and handled, by the pump). */
-	client_flush(c);
+	/* Bookkeeping first: once the client has the whole answer, its request
+	 * log line exists (tests and `tail -f` users rely on that). */
 	end_call(c, TG_OUTCOME_OK);
 	c->state = c->keep_alive ? CS_HEAD : CS_CLOSING;
 	arm(c, D(c)->cfg.client_idle_timeout_ms);

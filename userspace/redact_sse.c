@@ -23,7 +23,7 @@
 #define MAX_CHANNELS 16
 #define CHAN_KEY 64
 #define MAX_EVENT (4u << 20)
-#define MAX_QUEUE_BYTES (8u << 20) /* held events; past this the stream is cut (a runaway value) */
+#define MAX_QUEUE_BYTES (8u << 20) /* held events; past this what is held is decided as it stands */
 #define NO_CHANNEL UINT32_MAX
 
 struct value {
@@ -80,7 +80,6 @@ struct tg_redact_sse {
 	struct held *cur;           /* the event being inspected or written */
 	size_t cur_seg;
 	bool dead;                  /* a blocked value ended the stream */
-	int err;
 };
 
 /* ---- channels ------------------------------------------------------------- */
