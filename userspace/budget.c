@@ -3,6 +3,7 @@
  * windows, atomic reservations (see budget.h).
  */
 #include "budget.h"
+#include "cgroups.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -57,35 +58,16 @@ const char *tg_window_name(enum tg_window w)
 
 static int cgroup_path(const char *s, char *out, size_t size, tg_err *err)
 {
-	size_t w = 0;
-	const char *p = s;
-
-	if (s[0] != '/')
+	switch (tg_cgroup_path_normalize(s, out, size)) {
+	case TG_CGPATH_OK:
+		return 0;
+	case TG_CGPATH_RELATIVE:
 		return tg_errf(err, "a cgroup scope needs an absolute path below the cgroup2 mount, like cgroup:/agents/team-a");
-	while (*p) {
-		const char *start;
-		size_t n;
-
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		start = p;
-		while (*p && *p != '/')
-			p++;
-		n = (size_t)(p - start);
-		if ((n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.'))
-			return tg_errf(err, "\".\" and \"..\" are not allowed in a cgroup path");
-		if (w + 1 + n >= size)
-			return tg_errf(err, "cgroup path too long");
-		out[w++] = '/';
-		memcpy(out + w, start, n);
-		w += n;
+	case TG_CGPATH_DOT:
+		return tg_errf(err, "\".\" and \"..\" are not allowed in a cgroup path");
+	default:
+		return tg_errf(err, "cgroup path too long");
 	}
-	if (w == 0)
-		out[w++] = '/';
-	out[w] = 0;
-	return 0;
 }
 
 int tg_scope_parse(const char *s, struct tg_scope *sc, tg_err *err)

@@ -85,6 +85,39 @@ static int lookup(struct tg_cgroups *cg, uint64_t id, char *out, size_t size)
 	return 0;
 }
 
+enum tg_cgroup_path_error tg_cgroup_path_normalize(const char *s, char *out, size_t size)
+{
+	size_t w = 0;
+	const char *p = s;
+
+	if (s[0] != '/')
+		return TG_CGPATH_RELATIVE;
+	while (*p) {
+		const char *start;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		start = p;
+		while (*p && *p != '/')
+			p++;
+		n = (size_t)(p - start);
+		if ((n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.'))
+			return TG_CGPATH_DOT;
+		if (w + 1 + n >= size)
+			return TG_CGPATH_TOO_LONG;
+		out[w++] = '/';
+		memcpy(out + w, start, n);
+		w += n;
+	}
+	if (w == 0)
+		out[w++] = '/';
+	out[w] = 0;
+	return TG_CGPATH_OK;
+}
+
 void tg_cgroup_path(struct tg_cgroups *cg, uint64_t id, char *out, size_t size)
 {
 	pthread_mutex_lock(&cg->lock);

@@ -27,6 +27,17 @@ struct tg_cgroups {
 int tg_cgroup2_mount(char *out, size_t size, tg_err *err);
 int tg_cgroups_open(struct tg_cgroups *cg, tg_err *err);
 void tg_cgroups_close(struct tg_cgroups *cg);
+/* Normalize a cgroup path below the mount into out as "/a/b" (or "/"):
+ * repeated slashes folded, trailing slash dropped. Returns 0, or the reason
+ * it is refused, for the caller's own message. */
+enum tg_cgroup_path_error {
+	TG_CGPATH_OK = 0,
+	TG_CGPATH_RELATIVE,   /* does not start with "/" */
+	TG_CGPATH_DOT,        /* has a "." or ".." segment */
+	TG_CGPATH_TOO_LONG,
+};
+enum tg_cgroup_path_error tg_cgroup_path_normalize(const char *s, char *out, size_t size);
+
 /* Path relative to the mount ("/agents/team-a"), or "?<id>" if the cgroup is gone. */
 void tg_cgroup_path(struct tg_cgroups *cg, uint64_t id, char *out, size_t size);
 

@@ -10,6 +10,7 @@
  * the configuration it was given unchanged, so a bad reload is harmless.
  */
 #include "config.h"
+#include "cgroups.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -206,36 +207,18 @@ static int parse_listen6(const char *s, struct tg_config *c, tg_err *err)
 static int parse_cgroup(const char *s, struct tg_config *c, tg_err *err)
 {
 	char out[sizeof(c->cgroup)] = "";
-	size_t w = 0;
-	const char *p = s;
 
-	if (s[0] != '/')
+	switch (tg_cgroup_path_normalize(s, out, sizeof(out))) {
+	case TG_CGPATH_OK:
+		memcpy(c->cgroup, out, sizeof(out));
+		return 0;
+	case TG_CGPATH_RELATIVE:
 		return tg_errf(err, "must be an absolute path below the cgroup2 mount (\"/\" or \"/agents\"), got \"%.64s\"", s);
-	while (*p) {
-		const char *start;
-		size_t n;
-
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		start = p;
-		while (*p && *p != '/')
-			p++;
-		n = (size_t)(p - start);
-		if ((n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.'))
-			return tg_errf(err, "\".\" and \"..\" are not allowed, got \"%.64s\"", s);
-		if (w + 1 + n >= sizeof(out))
-			return tg_errf(err, "path too long");
-		out[w++] = '/';
-		memcpy(out + w, start, n);
-		w += n;
+	case TG_CGPATH_DOT:
+		return tg_errf(err, "\".\" and \"..\" are not allowed, got \"%.64s\"", s);
+	default:
+		return tg_errf(err, "path too long");
 	}
-	if (w == 0)
-		out[w++] = '/';
-	out[w] = 0;
-	memcpy(c->cgroup, out, sizeof(out));
-	return 0;
 }
 
 static int parse_state_dir(const char *s, struct tg_config *c, tg_err *err)
