@@ -54,7 +54,8 @@ $(BUILD)/obj/redact_builtin.o: policies/redaction-rules.json policies/redaction-
 	policies/redaction.json
 
 # libFuzzer harnesses (tests/fuzz/): the userspace objects again, built by
-# clang with the fuzzer's coverage and ASan/UBSan.
+# clang with the fuzzer's coverage and ASan/UBSan; each harness is linked
+# with tests/fuzz/fuzz_common.c, the setup and checks they share.
 FUZZ_CFLAGS := -O1 -g -std=gnu11 -D_GNU_SOURCE -I$(BUILD) -Ibpf -Iuserspace -fno-omit-frame-pointer \
 	       -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_OBJS := $(patsubst userspace/%.c,$(BUILD)/fuzz/obj/%.o,$(filter-out userspace/main.c userspace/cli_%.c,$(SRCS)))
@@ -66,8 +67,8 @@ $(BUILD)/fuzz/obj/%.o: userspace/%.c $(HEADERS)
 $(BUILD)/fuzz/obj/redact_builtin.o: policies/redaction-rules.json policies/redaction-noseyparker.json \
 	policies/redaction.json
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJS)
-	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJS) -o $@ $(LDLIBS)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tests/fuzz/fuzz_common.c $(FUZZ_OBJS) -o $@ $(LDLIBS)
 
 fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse
 

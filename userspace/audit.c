@@ -20,7 +20,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -135,13 +134,12 @@ struct tg_audit *tg_audit_open(const char *state_dir, tg_err *err)
 		return NULL;
 	}
 	snprintf(a->path, sizeof(a->path), "%s/%s", state_dir, TG_AUDIT_FILE);
-	a->fd = open(a->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	a->fd = tg_open_private(a->path, O_RDWR | O_APPEND);
 	if (a->fd < 0) {
 		tg_errf(err, "open audit log %s: %s", a->path, strerror(errno));
 		free(a);
 		return NULL;
 	}
-	fchmod(a->fd, 0600);
 	pthread_mutex_init(&a->lock, NULL);
 	return a;
 }
@@ -176,10 +174,7 @@ int tg_audit_append(struct tg_audit *a, const struct tg_admin_req *req, const ch
 		    cJSON *before, cJSON *after, tg_err *err)
 {
 	cJSON *o = cJSON_CreateObject();
-	char when[40], hash[65], prev[65];
-	int64_t now = tg_wall_ms();
-	time_t secs = (time_t)(now / 1000);
-	struct tm tm;
+	char when[TG_ISO_TIME_LEN], hash[65], prev[65];
 	char *body = NULL, *line = NULL;
 	uint64_t seq;
 	size_t n;
@@ -190,9 +185,7 @@ int tg_audit_append(struct tg_audit *a, const struct tg_admin_req *req, const ch
 		cJSON_Delete(after);
 		return tg_errf(err, "out of memory");
 	}
-	gmtime_r(&secs, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(when + strlen(when), sizeof(when) - strlen(when), ".%03dZ", (int)(now % 1000));
+	tg_iso_time(tg_wall_ms(), when, sizeof(when));
 	pthread_mutex_lock(&a->lock);
 	if (flock(a->fd, LOCK_EX)) {
 		tg_errf(err, "lock audit log %s: %s", a->path, strerror(errno));

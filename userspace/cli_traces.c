@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cjson/cJSON.h>
 
@@ -28,16 +27,6 @@ static const char *str(const cJSON *o, const char *key)
 static double num(const cJSON *o, const char *key)
 {
 	return cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
-}
-
-static void fmt_time(double ms, char *out, size_t size)
-{
-	time_t secs = (time_t)(ms / 1000);
-	struct tm tm;
-
-	gmtime_r(&secs, &tm);
-	strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + strlen(out), size - strlen(out), ".%03dZ", (int)((long long)ms % 1000));
 }
 
 static void print_json(cJSON *j)
@@ -119,7 +108,7 @@ static void print_redactions(const cJSON *red)
 int tg_cli_traces(const struct tg_config *cfg, int argc, char **argv)
 {
 	struct opts o;
-	char db[4200], when[40];
+	char db[4200], when[TG_ISO_TIME_LEN];
 	cJSON *spans, *s;
 	tg_err err;
 	int rc = parse_opts("traces", argc, argv, false, false, &o);
@@ -141,7 +130,7 @@ int tg_cli_traces(const struct tg_config *cfg, int argc, char **argv)
 	cJSON_ArrayForEach(s, spans) {
 		char tokens[32];
 
-		fmt_time(num(s, "start_ms"), when, sizeof(when));
+		tg_iso_time((int64_t)num(s, "start_ms"), when, sizeof(when));
 		snprintf(tokens, sizeof(tokens), "%.0f/%.0f", num(s, "input_tokens"), num(s, "output_tokens"));
 		printf("%-24s %-32s %-24s %-12s %-10s %-22s %6.0f %13s %11.6f %9.1f\n", when, str(s, "trace_id"),
 		       str(s, "cgroup"), str(s, "comm"), str(s, "provider"), str(s, "model"), num(s, "status"),
@@ -181,10 +170,10 @@ static void print_attr_value(const cJSON *v)
 
 static void print_event(const cJSON *e, const char *indent)
 {
-	char when[40];
+	char when[TG_ISO_TIME_LEN];
 	char *detail = cJSON_PrintUnformatted(cJSON_GetObjectItem(e, "detail"));
 
-	fmt_time(num(e, "time_ms"), when, sizeof(when));
+	tg_iso_time((int64_t)num(e, "time_ms"), when, sizeof(when));
 	printf("%s%s  %-14s span %s  %s\n", indent, when, str(e, "type"), str(e, "span_id"),
 	       detail ? detail : "{}");
 	free(detail);
@@ -193,7 +182,7 @@ static void print_event(const cJSON *e, const char *indent)
 int tg_cli_trace(const struct tg_config *cfg, int argc, char **argv)
 {
 	struct opts o;
-	char db[4200], when[40];
+	char db[4200], when[TG_ISO_TIME_LEN];
 	cJSON *t, *s, *e, *kv;
 	tg_err err;
 	int rc = parse_opts("trace", argc, argv, true, false, &o);
@@ -216,7 +205,7 @@ int tg_cli_trace(const struct tg_config *cfg, int argc, char **argv)
 		return 0;
 	}
 	cJSON_ArrayForEach(s, cJSON_GetObjectItem(t, "spans")) {
-		fmt_time(num(s, "start_ms"), when, sizeof(when));
+		tg_iso_time((int64_t)num(s, "start_ms"), when, sizeof(when));
 		printf("trace %s span %s%s%s\n", str(s, "trace_id"), str(s, "span_id"),
 		       str(s, "parent_span_id")[0] ? " parent " : " (root)", str(s, "parent_span_id"));
 		printf("  when     %s, %.1f ms, status %.0f (%s)%s%s\n", when, num(s, "duration_ms"),
@@ -268,10 +257,10 @@ int tg_cli_events(const struct tg_config *cfg, int argc, char **argv)
 		return 0;
 	}
 	cJSON_ArrayForEach(e, events) {
-		char when[40];
+		char when[TG_ISO_TIME_LEN];
 		char *detail = cJSON_PrintUnformatted(cJSON_GetObjectItem(e, "detail"));
 
-		fmt_time(num(e, "time_ms"), when, sizeof(when));
+		tg_iso_time((int64_t)num(e, "time_ms"), when, sizeof(when));
 		printf("%s  %-14s trace %s span %s  %s pid %.0f (%s) uid %.0f  %s\n", when, str(e, "type"),
 		       str(e, "trace_id"), str(e, "span_id"), str(e, "cgroup"), num(e, "pid"), str(e, "comm"),
 		       num(e, "uid"), detail ? detail : "{}");

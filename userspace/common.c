@@ -1,13 +1,16 @@
 /*
- * common.c - error messages, logging to stderr, clocks.
+ * common.c - error messages, logging to stderr, clocks, time stamps, and
+ * root-only state files.
  */
 #include "common.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 int tg_errf(tg_err *err, const char *fmt, ...)
@@ -63,18 +66,14 @@ void tg_log(enum tg_log_level level, const char *fmt, ...)
 {
 	static const char *tags[] = {"error", "warn", "info", "debug"};
 	char line[2048];
-	struct timespec ts;
-	struct tm tm;
 	size_t n;
 	va_list ap;
 
 	if (level > log_level)
 		return;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	n = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%S", &tm);
-	n += (size_t)snprintf(line + n, sizeof(line) - n, ".%03ldZ %-5s ",
-			      ts.tv_nsec / 1000000, tags[level]);
+	tg_iso_time(tg_wall_ms(), line, sizeof(line));
+	n = strlen(line);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, " %-5s ", tags[level]);
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof(line) - n, fmt, ap);
 	va_end(ap);
@@ -120,4 +119,24 @@ int64_t tg_wall_ms(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tg_iso_time(int64_t wall_ms, char *out, size_t size)
+{
+	time_t secs = (time_t)(wall_ms / 1000);
+	struct tm tm = {0};
+	size_t n;
+
+	gmtime_r(&secs, &tm);
+	n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, size - n, ".%03dZ", (int)(wall_ms % 1000));
+}
+
+int tg_open_private(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd >= 0)
+		fchmod(fd, 0600);
+	return fd;
 }

@@ -43,4 +43,16 @@ uint64_t tg_now_ms(void);
 uint64_t tg_now_us(void);
 int64_t tg_wall_ms(void);
 
+/* A wall-clock time in milliseconds as ISO-8601 UTC with milliseconds,
+ * "2024-05-01T12:34:56.789Z": the form of every log and record tollgate
+ * writes (the audit log's hash chain covers these exact bytes). */
+#define TG_ISO_TIME_LEN 40
+void tg_iso_time(int64_t wall_ms, char *out, size_t size);
+
+/* Open a state file only root may read: created 0600, and made 0600 if it
+ * already existed with looser bits or the umask took some away. flags are
+ * open(2)'s (O_CREAT and O_CLOEXEC are added). Returns the descriptor, or
+ * -1 with errno set. */
+int tg_open_private(const char *path, int flags);
+
 #endif

@@ -591,18 +591,9 @@ int tg_config_load(const char *path, struct tg_config *cfg, tg_err *err)
 	cJSON *root;
 	int n;
 
-	root = tg_json_load_file(path, err);
+	root = tg_json_load_object(path, keys, err);
 	if (!root)
 		return -1;
-	if (!cJSON_IsObject(root)) {
-		tg_errf(err, "%s: expected a JSON object at the top level, got %s", path,
-			tg_json_type_name(root));
-		goto fail;
-	}
-	if (tg_json_check_keys(root, keys, err) < 0) {
-		tg_err_prefix(err, "%s", path);
-		goto fail;
-	}
 	if (config_dir(path, ld.dir, sizeof(ld.dir), err) < 0)
 		goto fail;
 	c = malloc(sizeof(*c));

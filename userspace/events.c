@@ -17,8 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -57,13 +55,12 @@ struct tg_events *tg_events_open(const char *state_dir, tg_err *err)
 		return NULL;
 	}
 	snprintf(path, sizeof(path), "%s/events.log", state_dir);
-	ev->fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	ev->fd = tg_open_private(path, O_WRONLY | O_APPEND);
 	if (ev->fd < 0) {
 		tg_errf(err, "open event log %s: %s", path, strerror(errno));
 		free(ev);
 		return NULL;
 	}
-	fchmod(ev->fd, 0600);
 	pthread_mutex_init(&ev->lock, NULL);
 	return ev;
 }
@@ -155,10 +152,8 @@ static void add_pending(struct tg_events *ev, const char *span_id, int64_t now, 
 void tg_event_emit(struct tg_events *ev, const struct tg_call *call, const char *type, cJSON *detail)
 {
 	cJSON *o = cJSON_CreateObject(), *row = NULL;
-	char when[40];
+	char when[TG_ISO_TIME_LEN];
 	int64_t now = tg_wall_ms();
-	time_t secs = (time_t)(now / 1000);
-	struct tm tm;
 	char *line;
 	size_t n;
 
@@ -169,9 +164,7 @@ void tg_event_emit(struct tg_events *ev, const struct tg_call *call, const char 
 	}
 	if (!detail)
 		detail = cJSON_CreateObject();
-	gmtime_r(&secs, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(when + strlen(when), sizeof(when) - strlen(when), ".%03dZ", (int)(now % 1000));
+	tg_iso_time(now, when, sizeof(when));
 	cJSON_AddStringToObject(o, "time", when);
 	cJSON_AddStringToObject(o, "type", type);
 	if (call) {

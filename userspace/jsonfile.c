@@ -136,6 +136,26 @@ cJSON *tg_json_load_file(const char *path, tg_err *err)
 	return root;
 }
 
+cJSON *tg_json_load_object(const char *path, const char *const *allowed, tg_err *err)
+{
+	cJSON *root = tg_json_load_file(path, err);
+
+	if (!root)
+		return NULL;
+	if (!cJSON_IsObject(root)) {
+		tg_errf(err, "%s: expected a JSON object at the top level, got %s", path,
+			tg_json_type_name(root));
+		cJSON_Delete(root);
+		return NULL;
+	}
+	if (tg_json_check_keys(root, allowed, err) < 0) {
+		tg_err_prefix(err, "%s", path);
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
 bool tg_json_is_comment(const char *key)
 {
 	return key && key[0] == '_';

@@ -25,6 +25,10 @@
 /* Read and parse path. Errors name the file (and line/column for syntax). */
 cJSON *tg_json_load_file(const char *path, tg_err *err);
 
+/* tg_json_load_file, for a file whose top level must be an object with
+ * keys from allowed only (as tg_json_check_keys). Errors name the file. */
+cJSON *tg_json_load_object(const char *path, const char *const *allowed, tg_err *err);
+
 /* Is this key a comment ("_anything")? */
 bool tg_json_is_comment(const char *key);
 

@@ -32,6 +32,9 @@
 
 enum rec_kind { REC_RESERVE, REC_SETTLE, REC_RELEASE };
 
+/* The writer's prepared statements (tg_ledger.stmt), SQL in stmt_sql. */
+enum { ST_INS_SPEND, ST_INS_RES, ST_DEL_RES, ST_BEGIN, ST_COMMIT, ST_COUNT };
+
 struct tg_ledger_wait {
 	struct tg_loop *loop;
 	void (*fn)(void *arg, bool durable);
@@ -69,7 +72,7 @@ struct tg_ledger {
 	char path[4096];
 	/* the writer thread's connection and statements (that thread only, after open) */
 	sqlite3 *db;
-	sqlite3_stmt *ins_spend, *ins_res, *del_res, *begin, *commit;
+	sqlite3_stmt *stmt[ST_COUNT];
 	/* the queue */
 	pthread_mutex_t lock;
 	pthread_cond_t wake;     /* writer: records arrived / stop */
@@ -115,6 +118,18 @@ static const char *const schema =
 	" id INTEGER PRIMARY KEY, time_ms INTEGER, released_ms INTEGER, trace_id TEXT, cgroup TEXT,"
 	" uid INTEGER, key_fp TEXT, provider TEXT, model TEXT, amount_nusd INTEGER);"
 	"CREATE TABLE IF NOT EXISTS budgets(id TEXT PRIMARY KEY, json TEXT NOT NULL, time_ms INTEGER);";
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_INS_SPEND] = "INSERT INTO spend(time_ms, trace_id, cgroup, uid, key_fp, provider, model, price_model,"
+			 " operation, input_tokens, cached_tokens, cache_write_tokens, output_tokens,"
+			 " reasoning_tokens, cost_nusd, estimated, status)"
+			 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	[ST_INS_RES] = "INSERT INTO reservations(id, time_ms, trace_id, cgroup, uid, key_fp, provider, model,"
+		       " amount_nusd) VALUES(?,?,?,?,?,?,?,?,?)",
+	[ST_DEL_RES] = "DELETE FROM reservations WHERE id = ?",
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+};
 
 static int db_error(struct tg_ledger *l, sqlite3 *db, tg_err *err, const char *what)
 {
@@ -196,12 +211,11 @@ struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *
 	pthread_cond_init(&l->ckpt_cond, NULL);
 	snprintf(l->path, sizeof(l->path), "%s/%s", state_dir, TG_LEDGER_FILE);
 	/* create it 0600 before SQLite does (it would use the umask) */
-	fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = tg_open_private(l->path, O_RDWR);
 	if (fd < 0) {
 		tg_errf(err, "open ledger %s: %s", l->path, strerror(errno));
 		goto fail;
 	}
-	fchmod(fd, 0600);
 	close(fd);
 	if (open_db(l, &l->db, full_sync, err))
 		goto fail;
@@ -211,19 +225,11 @@ struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *
 	}
 	if (open_db(l, &l->rdb, full_sync, err) || open_db(l, &l->cdb, full_sync, err))
 		goto fail;
-	if (sqlite3_prepare_v2(l->db,
-			       "INSERT INTO spend(time_ms, trace_id, cgroup, uid, key_fp, provider, model, price_model,"
-			       " operation, input_tokens, cached_tokens, cache_write_tokens, output_tokens,"
-			       " reasoning_tokens, cost_nusd, estimated, status)"
-			       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &l->ins_spend, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(l->db,
-			       "INSERT INTO reservations(id, time_ms, trace_id, cgroup, uid, key_fp, provider, model,"
-			       " amount_nusd) VALUES(?,?,?,?,?,?,?,?,?)", -1, &l->ins_res, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(l->db, "DELETE FROM reservations WHERE id = ?", -1, &l->del_res, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(l->db, "BEGIN IMMEDIATE", -1, &l->begin, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(l->db, "COMMIT", -1, &l->commit, NULL) != SQLITE_OK) {
-		db_error(l, l->db, err, "prepare");
-		goto fail;
+	for (size_t i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v2(l->db, stmt_sql[i], -1, &l->stmt[i], NULL) != SQLITE_OK) {
+			db_error(l, l->db, err, "prepare");
+			goto fail;
+		}
 	}
 	if (sqlite3_prepare_v2(l->db, "SELECT COALESCE(MAX(id), 0) FROM reservations", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
@@ -289,11 +295,8 @@ void tg_ledger_close(struct tg_ledger *l)
 		free_wait(r->wait);
 		free(r);
 	}
-	sqlite3_finalize(l->ins_spend);
-	sqlite3_finalize(l->ins_res);
-	sqlite3_finalize(l->del_res);
-	sqlite3_finalize(l->begin);
-	sqlite3_finalize(l->commit);
+	for (size_t i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(l->stmt[i]);
 	sqlite3_close(l->db);
 	sqlite3_close(l->cdb);
 	sqlite3_close(l->rdb);
@@ -580,7 +583,7 @@ static int write_rec(struct tg_ledger *l, struct rec *r)
 	case REC_RESERVE:
 		if (r->coalesced)
 			return 0;
-		st = l->ins_res;
+		st = l->stmt[ST_INS_RES];
 		sqlite3_bind_int64(st, 1, r->res_id);
 		sqlite3_bind_int64(st, 2, r->row.time_ms);
 		bind_text(st, 3, r->row.trace_id);
@@ -592,7 +595,7 @@ static int write_rec(struct tg_ledger *l, struct rec *r)
 		sqlite3_bind_int64(st, 9, r->row.cost_nusd);
 		return step_done(st);
 	case REC_SETTLE:
-		st = l->ins_spend;
+		st = l->stmt[ST_INS_SPEND];
 		sqlite3_bind_int64(st, 1, r->row.time_ms);
 		bind_text(st, 2, r->row.trace_id);
 		bind_text(st, 3, r->row.cgroup);
@@ -617,8 +620,8 @@ static int write_rec(struct tg_ledger *l, struct rec *r)
 	case REC_RELEASE:
 		if (!r->res_id || r->res_in_batch)
 			return 0;
-		sqlite3_bind_int64(l->del_res, 1, r->res_id);
-		return step_done(l->del_res);
+		sqlite3_bind_int64(l->stmt[ST_DEL_RES], 1, r->res_id);
+		return step_done(l->stmt[ST_DEL_RES]);
 	}
 	return -1;
 }
@@ -660,7 +663,7 @@ static size_t coalesce(struct rec *batch, size_t n)
 static int write_batch(struct tg_ledger *l, struct rec *batch, size_t n, size_t *saved, char *why, size_t size)
 {
 	*saved = coalesce(batch, n);
-	if (step_done(l->begin)) {
+	if (step_done(l->stmt[ST_BEGIN])) {
 		snprintf(why, size, "begin: %s", sqlite3_errmsg(l->db));
 		return -1;
 	}
@@ -671,7 +674,7 @@ static int write_batch(struct tg_ledger *l, struct rec *batch, size_t n, size_t 
 			return -1;
 		}
 	}
-	if (step_done(l->commit)) {
+	if (step_done(l->stmt[ST_COMMIT])) {
 		snprintf(why, size, "commit: %s", sqlite3_errmsg(l->db));
 		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;

@@ -368,18 +368,9 @@ int tg_registry_load(const char *path, struct tg_registry *reg, tg_err *err)
 	cJSON *root;
 
 	memset(reg, 0, sizeof(*reg));
-	root = tg_json_load_file(path, err);
+	root = tg_json_load_object(path, keys, err);
 	if (!root)
 		return -1;
-	if (!cJSON_IsObject(root)) {
-		tg_errf(err, "%s: expected a JSON object at the top level, got %s", path,
-			tg_json_type_name(root));
-		goto fail;
-	}
-	if (tg_json_check_keys(root, keys, err) < 0) {
-		tg_err_prefix(err, "%s", path);
-		goto fail;
-	}
 	item = cJSON_GetObjectItemCaseSensitive(root, "version");
 	if (!item) {
 		tg_errf(err, "%s: \"version\": missing (this tollgate reads version 1)", path);

@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "jsonw.h"
@@ -40,13 +38,12 @@ struct tg_reqlog *tg_reqlog_open(const char *path, tg_err *err)
 		tg_errf(err, "out of memory");
 		return NULL;
 	}
-	log->fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	log->fd = tg_open_private(path, O_WRONLY | O_APPEND);
 	if (log->fd < 0) {
 		tg_errf(err, "open request log %s: %s", path, strerror(errno));
 		free(log);
 		return NULL;
 	}
-	fchmod(log->fd, 0600);
 	return log;
 }
 
@@ -70,15 +67,10 @@ static void jw_ms_between(struct tg_jsonw *w, const char *key, uint64_t from_us,
 int tg_reqlog_format(const struct tg_call *call, struct tg_buf *out)
 {
 	struct tg_jsonw w;
-	char when[40];
-	time_t secs = (time_t)(call->start_wall_ms / 1000);
-	struct tm tm;
+	char when[TG_ISO_TIME_LEN];
 	size_t plen = 0;
 
-	gmtime_r(&secs, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(when + strlen(when), sizeof(when) - strlen(when), ".%03dZ",
-		 (int)(call->start_wall_ms % 1000));
+	tg_iso_time(call->start_wall_ms, when, sizeof(when));
 	if (call->req.target)
 		while (plen < call->req.target_len && plen < 1023 && call->req.target[plen] != '?')
 			plen++;

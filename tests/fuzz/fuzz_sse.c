@@ -11,16 +11,13 @@
  *   make fuzz && build/fuzz/fuzz_sse -max_total_time=600 tests/fuzz/corpus/sse
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "jsonrw.h"
-#include "redact.h"
 #include "redact_sse.h"
 #include "sse.h"
-
-static struct tg_redact *R;
 
 /* Which events had data, and whether that data was valid JSON, in order. */
 struct events {
@@ -49,34 +46,11 @@ static void scan(const char *s, size_t n, struct events *e)
 	tg_sse_free(&sse);
 }
 
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char c = s[i];
-		size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-
-		if (!k || i + k > n)
-			return false;
-		for (size_t j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return false;
-		i += k;
-	}
-	return true;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	tg_err err = {{0}};
-
 	(void)argc;
 	(void)argv;
-	tg_log_set_level(TG_LOG_ERROR);
-	R = tg_redact_open("", true, NULL, NULL, &err);
-	if (!R) {
-		fprintf(stderr, "fuzz_sse: %s\n", err.msg);
-		abort();
-	}
+	fuzz_init(true);
 	return 0;
 }
 
@@ -84,7 +58,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum tg_api_shape shapes[] = {TG_API_OPENAI, TG_API_ANTHROPIC, TG_API_GEMINI,
 						   TG_API_AZURE_OPENAI};
-	struct tg_redact_who who = {.cgroup = "/fuzz", .uid = 1, .key_fp = ""};
 	struct tg_redactor *x;
 	struct tg_redact_sse *s;
 	struct tg_buf out = {0};
@@ -94,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	x = tg_redactor_new(R, &who);
+	x = fuzz_redactor_new();
 	s = tg_redact_sse_new(x, shapes[data[0] & 3], "00112233445566778899aabbccddeeff");
 	step = 1 + (data[0] >> 2) * 3;
 	in = (const char *)data + 1;
@@ -112,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort(); /* a well-formed event came out malformed */
 	if (eo.n < ei.n && !tg_redactor_blocked(x, TG_DIR_RESPONSE, NULL, 0))
 		abort(); /* events lost (only a block ends a stream early) */
-	if (utf8_valid(data + 1, n) && !utf8_valid((const unsigned char *)o, tg_buf_used(&out)))
+	if (fuzz_utf8_valid(data + 1, n) && !fuzz_utf8_valid(o, tg_buf_used(&out)))
 		abort();
 done:
 	tg_buf_free(&out);
