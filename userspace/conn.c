@@ -61,6 +61,7 @@ struct tg_conn {
 	enum conn_state state;
 	bool dead;
 	bool client_eof;
+	bool read_drained;          /* the last read found the socket empty (tg_tls_watch_reads) */
 	bool keep_alive;            /* answer the current request and keep going */
 	struct tg_origin origin;
 	char cgroup_path[512];
@@ -264,6 +265,10 @@ static int client_read(struct tg_conn *c)
 	if (!p)
 		return -1;
 	ERR_clear_error();
+	if (c->read_drained && !SSL_has_pending(c->ssl)) {
+		tg_buf_release_if_empty(&c->in);
+		return 0;
+	}
 	n = SSL_read(c->ssl, p, 16384);
 	if (n > 0) {
 		tg_buf_commit(&c->in, (size_t)n);
@@ -1203,6 +1208,7 @@ static bool step_peek(struct tg_conn *c)
 		conn_reset(c);
 		return true;
 	}
+	tg_tls_watch_reads(c->ssl, &c->read_drained);
 	c->state = CS_HANDSHAKE;
 	return true;
 }
@@ -1359,6 +1365,8 @@ static void on_client_io(struct tg_io *io, uint32_t events)
 
 	if (c->dead)
 		return;
+	if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+		c->read_drained = false;
 	if ((events & (EPOLLHUP | EPOLLERR)) && c->state != CS_SPLICE) {
 		/* The client is gone (a half-close shows as RDHUP and is read as EOF). */
 		if (c->state == CS_UPSTREAM || c->state == CS_RESPONSE || c->state == CS_HELD) {

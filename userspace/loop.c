@@ -4,6 +4,7 @@
 #include "loop.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,8 +133,9 @@ static void on_wake(struct tg_io *io, uint32_t events)
 	uint64_t v;
 
 	(void)events;
-	while (read(l->wake.fd, &v, sizeof(v)) > 0)
-		;
+	/* one read takes the whole count; a write after it raises a new edge */
+	if (read(l->wake.fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
+		tg_debug("loop wake: %s", strerror(errno));
 	run_posts(l);
 }
 
@@ -200,11 +202,16 @@ int tg_loop_post(struct tg_loop *l, void (*fn)(void *arg), void *arg)
 		return -1;
 	p->fn = fn;
 	p->arg = arg;
+	bool first;
+
 	pthread_mutex_lock(&l->lock);
+	first = !l->posts;
 	p->next = l->posts;
 	l->posts = p;
 	pthread_mutex_unlock(&l->lock);
-	if (write(l->wake.fd, &one, sizeof(one)) < 0)
+	/* posts already waiting mean a wake-up is on its way: the loop takes
+	 * the whole list at once */
+	if (first && write(l->wake.fd, &one, sizeof(one)) < 0)
 		return -1;
 	return 0;
 }

@@ -42,6 +42,7 @@ struct tg_upstream {
 	struct tg_buf out;          /* bytes waiting to go upstream */
 	struct tg_buf in;           /* bytes read from upstream not yet consumed */
 	bool eof;                   /* upstream closed its side */
+	bool read_drained;          /* the last read found the socket empty (tg_tls_watch_reads) */
 	bool want_write;            /* the last SSL call wanted the socket writable */
 	int uses;                   /* requests sent on this connection */
 	struct tg_timer timer;      /* pool idle / connect timeout */

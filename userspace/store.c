@@ -8,7 +8,8 @@
  *         parent_span_id, start_ms, duration_ms, cgroup, pid, comm, uid,
  *         key_fp, provider, host, method, path, operation, model,
  *         response_model, status, outcome, error, input_tokens,
- *         output_tokens, cost_usd, budgets, redactions, otlp, extra)
+ *         output_tokens, cost_usd, budgets, redactions, otlp, extra,
+ *         trace_key, span_key)
  *   events(id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms, type, trace_id,
  *          span_id, cgroup, pid, comm, uid, key_fp, provider, model, detail)
  *   meta(key TEXT PRIMARY KEY, value)      -- e.g. the OTLP export cursor
@@ -17,6 +18,11 @@
  * OTLP form needs; the OTLP/JSON is built from the row when it is read.
  * ("otlp" held that JSON itself in rows written by earlier versions; they
  * are read as they are.)
+ * trace_key and span_key are the last 16 hex digits of trace_id and span_id
+ * as an integer (id_key()): the indexes that find a trace or a span are on
+ * them, not on the text. Ids are random, so each new row lands on a random
+ * index page; 8-byte keys put four times as many rows on a page as the hex
+ * text, so a batch dirties (and the WAL copies) far fewer pages.
  */
 #include "store.h"
 
@@ -35,8 +41,8 @@
 
 #define QUEUE_MAX 100000           /* rows waiting for the writer */
 #define PRUNE_EVERY_MS (10 * 60 * 1000)
-#define BATCH_MAX 2000
-#define LINGER_MS 200              /* a batch waits this long for more rows: fewer, larger transactions */
+#define BATCH_MAX 10000
+#define LINGER_MS 1000             /* a batch waits this long for more rows: fewer, larger transactions */
 
 enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_JSON };
 
@@ -54,6 +60,7 @@ static const struct col span_cols[] = {
 	{"status", COL_INT}, {"outcome", COL_TEXT}, {"error", COL_TEXT},
 	{"input_tokens", COL_INT}, {"output_tokens", COL_INT}, {"cost_usd", COL_REAL},
 	{"budgets", COL_TEXT}, {"redactions", COL_JSON}, {"otlp", COL_JSON}, {"extra", COL_JSON},
+	{"trace_key", COL_INT}, {"span_key", COL_INT},
 };
 
 static const struct col event_cols[] = {
@@ -68,9 +75,7 @@ static const char schema[] =
 	" pid INTEGER, comm TEXT, uid INTEGER, key_fp TEXT, provider TEXT, host TEXT, method TEXT,"
 	" path TEXT, operation TEXT, model TEXT, response_model TEXT, status INTEGER, outcome TEXT,"
 	" error TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, budgets TEXT,"
-	" redactions TEXT, otlp TEXT, extra TEXT);"
-	"CREATE INDEX IF NOT EXISTS spans_trace ON spans(trace_id);"
-	"CREATE INDEX IF NOT EXISTS spans_span ON spans(span_id);"
+	" redactions TEXT, otlp TEXT, extra TEXT, trace_key INTEGER, span_key INTEGER);"
 	"CREATE INDEX IF NOT EXISTS spans_start ON spans(start_ms);"
 	"CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER,"
 	" type TEXT, trace_id TEXT, span_id TEXT, cgroup TEXT, pid INTEGER, comm TEXT, uid INTEGER,"
@@ -137,17 +142,63 @@ static int prepare_insert(sqlite3 *db, const char *table, const struct col *cols
 
 static void *writer_main(void *arg);
 
-/* A store made by an earlier version has no "extra" column yet. */
-static int add_extra_column(sqlite3 *db, tg_err *err)
+/* The index key of a trace or span id: its last 16 hex digits (the random
+ * part of a W3C trace id) as a 64-bit integer. */
+static sqlite3_int64 id_key(const char *id)
+{
+	size_t n = strlen(id);
+	uint64_t k = 0;
+
+	for (const char *p = id + (n > 16 ? n - 16 : 0); *p; p++)
+		k = k << 4 | (uint64_t)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+	return (sqlite3_int64)k;
+}
+
+static void sql_id_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *id = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (id)
+		sqlite3_result_int64(ctx, id_key((const char *)id));
+	else
+		sqlite3_result_null(ctx);
+}
+
+static bool has_column(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st = NULL;
 	bool have = false;
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('spans') WHERE name = 'extra'", -1, &st, NULL) ==
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('spans') WHERE name = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		have = sqlite3_step(st) == SQLITE_ROW;
+	}
 	sqlite3_finalize(st);
-	return have ? 0 : exec(db, "ALTER TABLE spans ADD COLUMN extra TEXT", err);
+	return have;
+}
+
+/* Bring a store made by an earlier version up to date: it may lack the
+ * "extra" column, and the id keys (its indexes were on the id text). */
+static int migrate(sqlite3 *db, tg_err *err)
+{
+	if (!has_column(db, "extra") && exec(db, "ALTER TABLE spans ADD COLUMN extra TEXT", err))
+		return -1;
+	if (!has_column(db, "trace_key")) {
+		if (sqlite3_create_function(db, "tg_id_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					    sql_id_key, NULL, NULL) != SQLITE_OK)
+			return tg_errf(err, "%s", sqlite3_errmsg(db));
+		if (exec(db, "BEGIN; ALTER TABLE spans ADD COLUMN trace_key INTEGER;"
+			     " ALTER TABLE spans ADD COLUMN span_key INTEGER;"
+			     " UPDATE spans SET trace_key = tg_id_key(trace_id), span_key = tg_id_key(span_id);"
+			     " DROP INDEX IF EXISTS spans_trace; DROP INDEX IF EXISTS spans_span; COMMIT;", err)) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return exec(db, "CREATE INDEX IF NOT EXISTS spans_trace_key ON spans(trace_key);"
+			"CREATE INDEX IF NOT EXISTS spans_span_key ON spans(span_key);", err);
 }
 
 struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, tg_err *err)
@@ -184,7 +235,7 @@ struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, t
 	 * written once per batch and copied once per checkpoint. */
 	if (exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
 			" PRAGMA wal_autocheckpoint=4000;", err) ||
-	    exec(s->db, schema, err) || add_extra_column(s->db, err) ||
+	    exec(s->db, schema, err) || migrate(s->db, err) ||
 	    prepare_insert(s->db, "spans", span_cols, TG_ARRAY_LEN(span_cols), &s->ins_span, err) ||
 	    prepare_insert(s->db, "events", event_cols, TG_ARRAY_LEN(event_cols), &s->ins_event, err)) {
 		tg_err_prefix(err, "trace store %s", path);
@@ -281,7 +332,7 @@ static void put(struct tg_store *s, struct tg_span_row *span, cJSON *row)
 	else
 		s->head = it;
 	s->tail = it;
-	if (s->nqueued++ == 0)
+	if (s->nqueued++ == 0 || s->nqueued == BATCH_MAX)
 		pthread_cond_signal(&s->cond);
 	pthread_mutex_unlock(&s->lock);
 }
@@ -392,6 +443,8 @@ static int insert_span(sqlite3_stmt *st, const struct tg_span_row *r, struct tg_
 	if (tg_span_extra_json(r, extra))
 		return -1;
 	sqlite3_bind_text(st, 27, tg_buf_start(extra), (int)tg_buf_used(extra), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 28, id_key(r->trace_id));
+	sqlite3_bind_int64(st, 29, id_key(r->span_id));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -484,16 +537,20 @@ static void *writer_main(void *arg)
 				break;
 		}
 		/* let the batch fill for a moment: a transaction per row costs WAL
-		 * page writes per row; a transaction per LINGER_MS shares the pages */
+		 * page writes per row; a transaction per LINGER_MS shares the pages
+		 * (put() signals only a full batch, close() always) */
 		while (s->head && !s->stopping && s->nqueued < BATCH_MAX && tg_now_ms() < s->head->queued_ms + LINGER_MS) {
 			struct timespec ts;
 			uint64_t left = s->head->queued_ms + LINGER_MS - tg_now_ms();
 
-			pthread_mutex_unlock(&s->lock);
-			ts.tv_sec = 0;
-			ts.tv_nsec = (long)(left > LINGER_MS ? LINGER_MS : left) * 1000000L;
-			nanosleep(&ts, NULL);
-			pthread_mutex_lock(&s->lock);
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += (time_t)(left / 1000);
+			ts.tv_nsec += (long)(left % 1000) * 1000000L;
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&s->cond, &s->lock, &ts);
 		}
 		/* take up to BATCH_MAX rows */
 		batch = s->head;
@@ -609,6 +666,8 @@ static cJSON *row_object(sqlite3_stmt *st)
 			span = true;
 			continue;
 		}
+		if (strcmp(name, "trace_key") == 0 || strcmp(name, "span_key") == 0)
+			continue;
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_INTEGER:
 			cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(st, i));
@@ -730,13 +789,15 @@ int tg_store_query_trace(const char *db, const char *id, cJSON **out, tg_err *er
 		tg_errf(err, "out of memory");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(h, by_trace ? "SELECT * FROM spans WHERE trace_id = ?1 ORDER BY start_ms, id"
-					   : "SELECT * FROM spans WHERE span_id = ?1 ORDER BY id",
+	if (sqlite3_prepare_v2(h, by_trace ? "SELECT * FROM spans WHERE trace_key = ?2 AND trace_id = ?1"
+					     " ORDER BY start_ms, id"
+					   : "SELECT * FROM spans WHERE span_key = ?2 AND span_id = ?1 ORDER BY id",
 			       -1, &st, NULL) != SQLITE_OK) {
 		tg_errf(err, "query %s: %s", db, sqlite3_errmsg(h));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id_key(id));
 	if (run_query(h, st, spans, false, err))
 		goto out;
 	sqlite3_finalize(st);

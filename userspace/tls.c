@@ -298,3 +298,26 @@ void tg_tls_upstream_error(SSL *ssl, const char *host, char *out, size_t size)
 		snprintf(out, size, "TLS handshake with upstream %s failed: %s", host,
 			 errstr(e, sizeof(e)));
 }
+
+static long read_watch(BIO *b, int oper, const char *argp, size_t len, int argi, long argl, int ret,
+		       size_t *processed)
+{
+	bool *drained = (bool *)BIO_get_callback_arg(b);
+
+	(void)argp;
+	(void)argi;
+	(void)argl;
+	if (oper == (BIO_CB_READ | BIO_CB_RETURN) && drained)
+		*drained = ret <= 0 || !processed || *processed < len;
+	return ret;
+}
+
+void tg_tls_watch_reads(SSL *ssl, bool *drained)
+{
+	BIO *b = SSL_get_rbio(ssl);
+
+	if (!b)
+		return;
+	BIO_set_callback_arg(b, (char *)drained);
+	BIO_set_callback_ex(b, read_watch);
+}

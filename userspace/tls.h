@@ -31,6 +31,13 @@ SSL *tg_tls_upstream(struct tg_tls *t, const char *host, tg_err *err);
  * cached per hostname as the server issues them. */
 bool tg_tls_upstream_resumed(SSL *ssl);
 
+/* Read readiness for an edge-triggered loop. After this, every read the
+ * SSL's socket makes sets *drained: true when it found the socket empty
+ * (EAGAIN, EOF) or took less than it asked for, so the kernel had no more
+ * at that moment. Until the next EPOLLIN the owner need not read again
+ * unless SSL_has_pending(): it saves a read() that would only say EAGAIN. */
+void tg_tls_watch_reads(SSL *ssl, bool *drained);
+
 /* Why an upstream handshake failed, for a 502 message. */
 void tg_tls_upstream_error(SSL *ssl, const char *host, char *out, size_t size);
 

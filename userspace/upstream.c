@@ -91,6 +91,8 @@ static void on_up_io(struct tg_io *io, uint32_t events)
 		up_kill(u);
 		return;
 	}
+	if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+		u->read_drained = false;
 	tg_conn_upstream_event(u->owner);
 }
 
@@ -174,6 +176,7 @@ struct tg_upstream *tg_upstream_get(struct tg_worker *w, const struct sockaddr_i
 		free(u);
 		return NULL;
 	}
+	tg_tls_watch_reads(u->ssl, &u->read_drained);
 	u->state = UP_CONNECTING;
 	if (tg_loop_add(w->loop, &u->io, EPOLLIN | EPOLLOUT | EPOLLRDHUP, 0)) {
 		snprintf(why, whysz, "epoll: %s", strerror(errno));
@@ -284,6 +287,8 @@ int tg_upstream_read(struct tg_upstream *u)
 	if (!p)
 		return -1;
 	ERR_clear_error();
+	if (u->read_drained && !SSL_has_pending(u->ssl))
+		return 0;
 	n = SSL_read(u->ssl, p, 16384);
 	if (n > 0) {
 		tg_buf_commit(&u->in, (size_t)n);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "check.h"
 #include "events.h"
 #include "store.h"
@@ -266,6 +268,8 @@ int main(void)
 		CHECK(after && strcmp(before, after) == 0,
 		      "the span read back from the store has the same OTLP form as before it was stored");
 		CHECK(!cJSON_GetObjectItem(sp, "extra"), "the store's extra column is not shown");
+		CHECK(!cJSON_GetObjectItem(sp, "trace_key") && !cJSON_GetObjectItem(sp, "span_key"),
+		      "nor its index keys");
 		free(after);
 	}
 	free(before);
@@ -274,6 +278,40 @@ int main(void)
 	cJSON_Delete(out);
 	CHECK(tg_store_query_trace(db, "ffffffffffffffffffffffffffffffff", &out, &err) == 1, "unknown id: 1");
 	CHECK(tg_store_query_trace(db, "xyz", &out, &err) == -1, "malformed id: error");
+
+	/* a store written by a version that indexed the id text is migrated */
+	{
+		sqlite3 *h = NULL;
+
+		unlink(db);
+		CHECK(sqlite3_open(db, &h) == SQLITE_OK &&
+			      sqlite3_exec(h,
+					   "CREATE TABLE spans(id INTEGER PRIMARY KEY AUTOINCREMENT, trace_id TEXT,"
+					   " span_id TEXT, parent_span_id TEXT, start_ms INTEGER, duration_ms REAL,"
+					   " cgroup TEXT, pid INTEGER, comm TEXT, uid INTEGER, key_fp TEXT, provider TEXT,"
+					   " host TEXT, method TEXT, path TEXT, operation TEXT, model TEXT,"
+					   " response_model TEXT, status INTEGER, outcome TEXT, error TEXT,"
+					   " input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, budgets TEXT,"
+					   " redactions TEXT, otlp TEXT);"
+					   "CREATE INDEX spans_trace ON spans(trace_id);"
+					   "CREATE INDEX spans_span ON spans(span_id);"
+					   "INSERT INTO spans(trace_id, span_id, start_ms, model) VALUES"
+					   " ('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331', 1, 'old-model');",
+					   NULL, NULL, NULL) == SQLITE_OK,
+		      "an old-style store");
+		sqlite3_close(h);
+		store = tg_store_open(dir, 0, &err);
+		CHECK(store != NULL, "old store opens");
+		tg_store_close(store);
+		CHECK(tg_store_query_trace(db, "0af7651916cd43dd8448eb211c80319c", &out, &err) == 0 &&
+			      cJSON_GetArraySize(cJSON_GetObjectItem(out, "spans")) == 1,
+		      "old store: its span is found by trace id");
+		cJSON_Delete(out);
+		CHECK(tg_store_query_trace(db, "b7ad6b7169203331", &out, &err) == 0 &&
+			      cJSON_GetArraySize(cJSON_GetObjectItem(out, "spans")) == 1,
+		      "old store: and by span id");
+		cJSON_Delete(out);
+	}
 
 	CHECK(tg_parse_since("90s", 100000, &since, &err) == 0 && since == 10000, "since 90s");
 	CHECK(tg_parse_since("2h", 10000000, &since, &err) == 0 && since == 10000000 - 7200000, "since 2h");
