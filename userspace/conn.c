@@ -86,6 +86,7 @@ struct tg_conn {
 	uint64_t res_left;
 	struct tg_chunked res_chunked;
 	bool chunked_out;
+	bool first_event_early;     /* an SSE response whose first event has not gone out yet */
 	struct tg_buf scratch;
 
 	/* splice */
@@ -443,6 +444,13 @@ static bool host_matches_sni(const struct tg_conn *c)
 	return n == strlen(c->sni) && strncasecmp(h->value, c->sni, n) == 0;
 }
 
+/* "Name: value\r\n", as the header came (no printf: this runs for every header). */
+static int append_header(struct tg_buf *out, const struct tg_http_header *h)
+{
+	return tg_buf_append(out, h->name, h->name_len) | tg_buf_append(out, ": ", 2) |
+	       tg_buf_append(out, h->value, h->value_len) | tg_buf_append(out, "\r\n", 2);
+}
+
 static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 {
 	const struct tg_http_msg *req = &c->call->req;
@@ -464,8 +472,7 @@ static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 		    tg_http_token_eq(h->name, h->name_len, "accept-encoding") ||
 		    tg_http_token_eq(h->name, h->name_len, "traceparent"))
 			continue;
-		rc |= tg_buf_printf(out, "%.*s: %.*s\r\n", (int)h->name_len, h->name,
-				    (int)h->value_len, h->value);
+		rc |= append_header(out, h);
 	}
 	if (req->upgrade && upgrade)
 		rc |= tg_buf_printf(out, "Connection: Upgrade\r\nUpgrade: %.*s\r\n",
@@ -652,7 +659,7 @@ static int take_body(struct tg_conn *c)
 static void start_response(struct tg_conn *c, size_t head_len)
 {
 	struct tg_call *call = c->call;
-	const struct tg_http_header *conn_hdr;
+	const struct tg_http_header *conn_hdr, *ct;
 	struct tg_http_msg *res = &call->res;
 	int status;
 	const char *why;
@@ -677,6 +684,9 @@ static void start_response(struct tg_conn *c, size_t head_len)
 		c->chunked_out = false;
 		c->keep_alive = false;
 	}
+	ct = tg_http_find(res, "content-type");
+	c->first_event_early = ct && ct->value_len >= 17 && strncasecmp(ct->value, "text/event-stream", 17) == 0 &&
+			       tg_pipeline_sees_response_data(&D(c)->pipeline);
 	conn_hdr = tg_http_find(res, "connection");
 	tg_buf_printf(&c->out, "HTTP/1.1 %d %.*s\r\n", res->status, (int)res->reason_len, res->reason);
 	for (size_t i = 0; i < res->nheaders; i++) {
@@ -692,8 +702,7 @@ static void start_response(struct tg_conn *c, size_t head_len)
 			continue;
 		if (c->res_body != TG_BODY_NONE && tg_http_token_eq(h->name, h->name_len, "content-length"))
 			continue;
-		tg_buf_printf(&c->out, "%.*s: %.*s\r\n", (int)h->name_len, h->name, (int)h->value_len,
-			      h->value);
+		append_header(&c->out, h);
 	}
 	if (c->chunked_out)
 		tg_buf_printf(&c->out, "Transfer-Encoding: chunked\r\n");
@@ -810,6 +819,38 @@ static void resume_call(struct tg_call *call, size_t stage, const char *data, si
 }
 
 /* Consume response body bytes from the upstream buffer. 1 = done. -1 = broken. */
+/*
+ * How many of the n raw body bytes at p to relay now. Normally all; but
+ * until an SSE response's first body byte has gone out, its events are
+ * relayed one at a time, each out to the client as soon as the stages let
+ * anything through (first_out()), so that time to first byte does not wait
+ * for the stages to work through a whole burst. (Redaction may hold an
+ * event's text back until the next ones show it is not the start of a
+ * match.) Any cut is safe: the chunked decoder and the stages take bytes
+ * split anywhere.
+ */
+static size_t relay_now(struct tg_conn *c, const char *p, size_t n)
+{
+	const char *end;
+
+	if (!c->first_event_early || !n)
+		return n;
+	end = memmem(p, n, "\n\n", 2);
+	return end ? (size_t)(end + 2 - p) : n;
+}
+
+/* After relay_now(): if that produced the response's first body bytes,
+ * out with them now. (A write error shows again at the pump's own flush,
+ * which closes the connection.) */
+static void first_out(struct tg_conn *c, size_t out_before)
+{
+	if (!c->first_event_early || tg_buf_used(&c->out) == out_before)
+		return;
+	c->first_event_early = false;
+	if (c->state == CS_RESPONSE)
+		client_flush(c);
+}
+
 static int relay_body(struct tg_conn *c)
 {
 	struct tg_upstream *u = c->up;
@@ -817,25 +858,28 @@ static int relay_body(struct tg_conn *c)
 	switch (c->res_body) {
 	case TG_BODY_NONE:
 		return emit(c, NULL, 0, true) ? -1 : 1;
-	case TG_BODY_LENGTH: {
-		size_t n = tg_buf_used(&u->in);
+	case TG_BODY_LENGTH:
+		while (tg_buf_used(&u->in) && c->res_left) {
+			size_t n = tg_buf_used(&u->in), cut, before = tg_buf_used(&c->out);
 
-		if (n > c->res_left)
-			n = (size_t)c->res_left;
-		if (n && emit(c, tg_buf_start(&u->in), n, false))
-			return -1;
-		tg_buf_consume(&u->in, n);
-		c->res_left -= n;
+			if (n > c->res_left)
+				n = (size_t)c->res_left;
+			cut = relay_now(c, tg_buf_start(&u->in), n);
+			if (emit(c, tg_buf_start(&u->in), cut, false))
+				return -1;
+			tg_buf_consume(&u->in, cut);
+			c->res_left -= cut;
+			first_out(c, before);
+		}
 		if (c->res_left == 0)
 			return emit(c, NULL, 0, true) ? -1 : 1;
 		return 0;
-	}
 	case TG_BODY_CHUNKED:
 		while (tg_buf_used(&u->in) && !c->res_chunked.done) {
 			const char *data, *why;
-			size_t dlen;
-			ssize_t used = tg_chunked_feed(&c->res_chunked, tg_buf_start(&u->in),
-						       tg_buf_used(&u->in), &data, &dlen, &why);
+			size_t dlen, before = tg_buf_used(&c->out);
+			size_t cut = relay_now(c, tg_buf_start(&u->in), tg_buf_used(&u->in));
+			ssize_t used = tg_chunked_feed(&c->res_chunked, tg_buf_start(&u->in), cut, &data, &dlen, &why);
 
 			if (used < 0) {
 				snprintf(c->call->error, sizeof(c->call->error),
@@ -845,14 +889,21 @@ static int relay_body(struct tg_conn *c)
 			if (dlen && emit(c, data, dlen, false))
 				return -1;
 			tg_buf_consume(&u->in, (size_t)used);
+			first_out(c, before);
 		}
 		if (c->res_chunked.done)
 			return emit(c, NULL, 0, true) ? -1 : 1;
 		return 0;
 	case TG_BODY_UNTIL_CLOSE:
-		if (tg_buf_used(&u->in) && emit(c, tg_buf_start(&u->in), tg_buf_used(&u->in), false))
-			return -1;
-		tg_buf_consume(&u->in, tg_buf_used(&u->in));
+		while (tg_buf_used(&u->in)) {
+			size_t before = tg_buf_used(&c->out);
+			size_t cut = relay_now(c, tg_buf_start(&u->in), tg_buf_used(&u->in));
+
+			if (emit(c, tg_buf_start(&u->in), cut, false))
+				return -1;
+			tg_buf_consume(&u->in, cut);
+			first_out(c, before);
+		}
 		if (u->eof)
 			return emit(c, NULL, 0, true) ? -1 : 1;
 		return 0;
