@@ -579,7 +579,7 @@ static void start_request(struct tg_conn *c, size_t head_len)
 	tg_http_parse_request(tg_buf_start(&call->req_head), head_len, head_len, &call->req,
 			      &status, &why);
 	trace_ids(call);
-	tg_request_key_fp(&call->req, call->key_fp, sizeof(call->key_fp));
+	tg_request_key_fp(D(c)->sha256, &call->req, call->key_fp, sizeof(call->key_fp));
 	c->keep_alive = call->req.keep_alive;
 	if (!host_matches_sni(c)) {
 		reply_error(c, 421, "invalid_request_error",

@@ -149,6 +149,9 @@ static int start(struct tg_daemon *d, tg_err *err)
 	d->tls = tg_tls_new(d->ca, d->cfg.upstream_ca_file, err);
 	if (!d->tls)
 		return -1;
+	d->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (!d->sha256)
+		return tg_errf(err, "OpenSSL has no SHA-256");
 	d->reqlog = tg_reqlog_open(d->cfg.request_log, err);
 	if (!d->reqlog)
 		return -1;
@@ -279,6 +282,7 @@ static void stop(struct tg_daemon *d)
 	tg_events_close(d->events);
 	tg_audit_close(d->audit);
 	tg_tls_free(d->tls);
+	EVP_MD_free(d->sha256);
 	tg_ca_free(d->ca);
 	tg_cgroups_close(&d->cgroups);
 	tg_registry_free(&d->reg);

@@ -39,6 +39,7 @@ struct tg_daemon {
 	struct tg_bpf *bpf;
 	struct tg_ca *ca;
 	struct tg_tls *tls;
+	EVP_MD *sha256;              /* fetched once: API key fingerprints */
 	struct tg_reqlog *reqlog;
 	struct tg_events *events;
 	struct tg_audit *audit;

@@ -10,13 +10,13 @@
 
 #include "common.h"
 
-void tg_key_fingerprint(const char *key, size_t len, char *out, size_t size)
+void tg_key_fingerprint(const EVP_MD *sha256, const char *key, size_t len, char *out, size_t size)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 	char tail[5] = {0};
 
-	EVP_Digest(key, len, md, &mdlen, EVP_sha256(), NULL);
+	EVP_Digest(key, len, md, &mdlen, sha256 ? sha256 : EVP_sha256(), NULL);
 	for (size_t i = 0; i < 4 && len >= 4; i++) {
 		char c = key[len - 4 + i];
 
@@ -58,7 +58,7 @@ static bool query_key(const struct tg_http_msg *req, const char **v, size_t *n)
 	return false;
 }
 
-void tg_request_key_fp(const struct tg_http_msg *req, char *out, size_t size)
+void tg_request_key_fp(const EVP_MD *sha256, const struct tg_http_msg *req, char *out, size_t size)
 {
 	const char *v = NULL;
 	size_t n = 0;
@@ -78,5 +78,5 @@ void tg_request_key_fp(const struct tg_http_msg *req, char *out, size_t size)
 		return;
 	}
 	if (n)
-		tg_key_fingerprint(v, n, out, size);
+		tg_key_fingerprint(sha256, v, n, out, size);
 }

@@ -235,8 +235,8 @@ int tg_prices_merge(struct tg_prices *p, const struct tg_prices *over, tg_err *e
 static const struct tg_price *find_exact(const struct tg_prices *p, const char *provider, const char *model)
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (strcasecmp(p->v[i].provider, provider) == 0 && strcasecmp(p->v[i].model, model) == 0)
-			return &p->v[i];
+		if (strcasecmp(p->v[i].model, model) == 0 && strcasecmp(p->v[i].provider, provider) == 0)
+			return &p->v[i]; /* the model first: it rules out more rows at its first letters */
 	return NULL;
 }
 
