@@ -719,6 +719,10 @@ static void start_response(struct tg_conn *c, size_t head_len)
 		return;
 	}
 	c->state = CS_RESPONSE;
+	/* A stream's head goes out at once, as it came: the client learns the
+	 * status while the stages work on the first events (relay_now()). */
+	if (c->first_event_early)
+		client_flush(c);
 }
 
 /* Frame what the stages wrote to c->scratch as a chunk; end the body when last. */
@@ -821,7 +825,8 @@ static void resume_call(struct tg_call *call, size_t stage, const char *data, si
 /* Consume response body bytes from the upstream buffer. 1 = done. -1 = broken. */
 /*
  * How many of the n raw body bytes at p to relay now. Normally all; but
- * until an SSE response's first body byte has gone out, its events are
+ * until an SSE response's first body byte has gone out (its head has, in
+ * start_response()), its events are
  * relayed one at a time, each out to the client as soon as the stages let
  * anything through (first_out()), so that time to first byte does not wait
  * for the stages to work through a whole burst. (Redaction may hold an
