@@ -4,12 +4,14 @@
 #include "usage.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "jsonspan.h"
 
 /* ---- helpers ---------------------------------------------------------- */
+
+#define NONE TG_JNONE
+#define MAX_COUNT 1000000000000000ull /* a token count above 1e15 is junk */
 
 static bool ends_with(const char *s, size_t n, const char *suffix)
 {
@@ -18,37 +20,56 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-static const cJSON *get(const cJSON *o, const char *key)
+/*
+ * JSON is read with jsonspan.h: a document is checked by tg_json_doc into a
+ * struct tg_jdoc, and its values are offsets into it, NONE for one that is
+ * absent; lookups chain like cJSON's: tg_json_get(d, tg_json_get(d, o, "a"), "b").
+ */
+static bool is(const struct tg_jdoc *d, size_t v, enum tg_jtype type)
 {
-	return cJSON_GetObjectItemCaseSensitive(o, key);
+	return tg_json_type(d, v) == type;
 }
 
-/* A non-negative integer member, or false. */
-static bool get_count(const cJSON *o, const char *key, uint64_t *out)
+/* A token count: a number from 0 to 1e15 (fraction dropped), or false. */
+static bool count(const struct tg_jdoc *d, size_t v, uint64_t *out)
 {
-	const cJSON *x = get(o, key);
-
-	if (!cJSON_IsNumber(x) || x->valuedouble < 0 || x->valuedouble > 1e15)
-		return false;
-	*out = (uint64_t)x->valuedouble;
-	return true;
+	return tg_json_read_uint(d, v, MAX_COUNT, out);
 }
 
-static void set_string(char *dst, size_t size, const cJSON *x)
+static bool get_count(const struct tg_jdoc *d, size_t obj, const char *key, uint64_t *out)
 {
-	const char *s = cJSON_GetStringValue(x);
+	return count(d, tg_json_get(d, obj, key), out);
+}
 
-	if (s && !dst[0])
-		tg_strlcpy(dst, s, size);
+/* The string at v into buf (cut to size), or false when v is no string. */
+static bool string(const struct tg_jdoc *d, size_t v, char *buf, size_t size)
+{
+	return tg_json_read_string(d, v, buf, size) >= 0;
+}
+
+static void set_string(const struct tg_jdoc *d, char *dst, size_t size, size_t v)
+{
+	if (!dst[0])
+		string(d, v, dst, size);
 }
 
 static void add_finish(struct tg_call_usage *u, const char *reason)
 {
 	size_t n = strlen(u->finish_reasons);
 
-	if (!reason || !*reason || strstr(u->finish_reasons, reason))
+	if (!*reason || strstr(u->finish_reasons, reason))
 		return;
 	snprintf(u->finish_reasons + n, sizeof(u->finish_reasons) - n, "%s%s", n ? "," : "", reason);
+}
+
+/* The finish reason string at v, if it is one. (The list holds 63 bytes, so a
+ * reason cut to 127 is added exactly as the whole one would be.) */
+static void add_finish_at(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t v)
+{
+	char reason[128];
+
+	if (string(d, v, reason, sizeof(reason)))
+		add_finish(&r->u, reason);
 }
 
 /* ---- requests --------------------------------------------------------- */
@@ -128,10 +149,18 @@ static void openai_path(const char *path, bool first_party, struct tg_usage_requ
 void tg_usage_parse_request(const struct tg_provider *prov, const struct tg_http_msg *req, const char *body,
 			    size_t body_len, struct tg_usage_request *r)
 {
+	enum { MODEL, STREAM, STREAM_OPTIONS, MAX_COMPLETION_TOKENS, MAX_OUTPUT_TOKENS, MAX_TOKENS, N, BEST_OF,
+	       GENERATION_CONFIG, GENERATION_CONFIG_SNAKE, NKEYS };
+	static const char *const keys[NKEYS] = {
+		[MODEL] = "model", [STREAM] = "stream", [STREAM_OPTIONS] = "stream_options",
+		[MAX_COMPLETION_TOKENS] = "max_completion_tokens", [MAX_OUTPUT_TOKENS] = "max_output_tokens",
+		[MAX_TOKENS] = "max_tokens", [N] = "n", [BEST_OF] = "best_of",
+		[GENERATION_CONFIG] = "generationConfig", [GENERATION_CONFIG_SNAKE] = "generation_config",
+	};
 	enum tg_api_shape shape = prov ? prov->shape : TG_API_OPENAI;
-	char path[1024];
-	cJSON *o = NULL;
-	const cJSON *x;
+	struct tg_jdoc d;
+	char path[1024], model[sizeof(r->model)];
+	size_t o, vals[NKEYS];
 	uint64_t v;
 
 	memset(r, 0, sizeof(*r));
@@ -161,45 +190,49 @@ void tg_usage_parse_request(const struct tg_provider *prov, const struct tg_http
 	}
 	if (!r->operation[0] || !body || !body_len)
 		return;
-	o = cJSON_ParseWithLength(body, body_len);
-	if (!cJSON_IsObject(o)) {
-		cJSON_Delete(o);
+	/* one pass over the body to check it; then its members, stepping over the big values */
+	o = tg_json_doc(&d, body, body_len);
+	if (!is(&d, o, TG_JSON_OBJECT))
 		return;
-	}
 	r->json_body = true;
-	x = get(o, "model");
-	if (cJSON_IsString(x) && x->valuestring[0])
-		tg_strlcpy(r->model, x->valuestring, sizeof(r->model));
+	tg_json_get_many(&d, o, keys, NKEYS, vals);
+	if (string(&d, vals[MODEL], model, sizeof(model)) && model[0])
+		tg_strlcpy(r->model, model, sizeof(r->model));
 	if (shape != TG_API_GEMINI)
-		r->stream = cJSON_IsTrue(get(o, "stream"));
+		r->stream = is(&d, vals[STREAM], TG_JSON_TRUE);
 	if (shape == TG_API_GEMINI) {
-		const cJSON *gc = get(o, "generationConfig");
+		enum { MAX_OUT, MAX_OUT_SNAKE, CANDIDATES, CANDIDATES_SNAKE };
+		static const char *const gc_keys[] = {
+			[MAX_OUT] = "maxOutputTokens", [MAX_OUT_SNAKE] = "max_output_tokens",
+			[CANDIDATES] = "candidateCount", [CANDIDATES_SNAKE] = "candidate_count",
+		};
+		size_t config = vals[GENERATION_CONFIG] != NONE ? vals[GENERATION_CONFIG] : vals[GENERATION_CONFIG_SNAKE];
+		size_t gc[TG_ARRAY_LEN(gc_keys)];
 
-		if (!gc)
-			gc = get(o, "generation_config");
-		if (get_count(gc, "maxOutputTokens", &v) || get_count(gc, "max_output_tokens", &v))
+		tg_json_get_many(&d, config, gc_keys, TG_ARRAY_LEN(gc_keys), gc);
+		if (count(&d, gc[MAX_OUT], &v) || count(&d, gc[MAX_OUT_SNAKE], &v))
 			r->max_output = (int64_t)v;
-		if ((get_count(gc, "candidateCount", &v) || get_count(gc, "candidate_count", &v)) && v > 1)
+		if ((count(&d, gc[CANDIDATES], &v) || count(&d, gc[CANDIDATES_SNAKE], &v)) && v > 1)
 			r->choices = (uint32_t)(v > 128 ? 128 : v);
 	} else if (strcmp(r->operation, "embeddings") != 0) {
-		static const char *const fields[] = {"max_completion_tokens", "max_output_tokens", "max_tokens"};
+		/* the first of these that holds a count is the limit */
+		static const int limits[] = {MAX_COMPLETION_TOKENS, MAX_OUTPUT_TOKENS, MAX_TOKENS};
 
-		for (size_t i = 0; i < TG_ARRAY_LEN(fields); i++) {
-			if (get_count(o, fields[i], &v)) {
+		for (size_t i = 0; i < TG_ARRAY_LEN(limits); i++) {
+			if (count(&d, vals[limits[i]], &v)) {
 				r->max_output = (int64_t)v;
-				tg_strlcpy(r->max_output_field, fields[i], sizeof(r->max_output_field));
+				tg_strlcpy(r->max_output_field, keys[limits[i]], sizeof(r->max_output_field));
 				break;
 			}
 		}
-		if (get_count(o, "n", &v) && v > 1)
+		if (count(&d, vals[N], &v) && v > 1)
 			r->choices = (uint32_t)(v > 128 ? 128 : v);
-		if (get_count(o, "best_of", &v) && v > r->choices)
+		if (count(&d, vals[BEST_OF], &v) && v > r->choices)
 			r->choices = (uint32_t)(v > 128 ? 128 : v);
 	}
 	if (r->openai_stream && r->stream)
-		r->wants_usage = cJSON_IsTrue(get(get(o, "stream_options"), "include_usage"));
+		r->wants_usage = is(&d, tg_json_get(&d, vals[STREAM_OPTIONS], "include_usage"), TG_JSON_TRUE);
 	r->openai_stream = r->openai_stream && r->stream;
-	cJSON_Delete(o);
 }
 
 int tg_usage_add_include_usage(const char *body, size_t len, struct tg_buf *out)
@@ -260,61 +293,69 @@ void tg_usage_reader_init(struct tg_usage_reader *r, enum tg_api_shape shape, co
 }
 
 /* OpenAI-style usage: chat/completions/embeddings (prompt_/completion_) and Responses (input_/output_). */
-static void openai_usage(struct tg_usage_reader *r, const cJSON *u)
+static void openai_usage(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t u)
 {
+	enum { PROMPT, INPUT, COMPLETION, OUTPUT, PROMPT_DETAILS, INPUT_DETAILS, CACHE_HIT, COMPLETION_DETAILS,
+	       OUTPUT_DETAILS, NKEYS };
+	static const char *const keys[NKEYS] = {
+		[PROMPT] = "prompt_tokens", [INPUT] = "input_tokens", [COMPLETION] = "completion_tokens",
+		[OUTPUT] = "output_tokens", [PROMPT_DETAILS] = "prompt_tokens_details",
+		[INPUT_DETAILS] = "input_tokens_details", [CACHE_HIT] = "prompt_cache_hit_tokens",
+		[COMPLETION_DETAILS] = "completion_tokens_details", [OUTPUT_DETAILS] = "output_tokens_details",
+	};
+	size_t m[NKEYS], in_details, out_details;
 	uint64_t v;
-	const cJSON *d;
 
-	if (!cJSON_IsObject(u))
+	if (!is(d, u, TG_JSON_OBJECT))
 		return;
-	if (get_count(u, "prompt_tokens", &v) || get_count(u, "input_tokens", &v)) {
+	tg_json_get_many(d, u, keys, NKEYS, m);
+	in_details = m[PROMPT_DETAILS] != NONE ? m[PROMPT_DETAILS] : m[INPUT_DETAILS];
+	out_details = m[COMPLETION_DETAILS] != NONE ? m[COMPLETION_DETAILS] : m[OUTPUT_DETAILS];
+	if (count(d, m[PROMPT], &v) || count(d, m[INPUT], &v)) {
 		r->u.input_tokens = v;
 		r->input_seen = true;
 	}
-	if (get_count(u, "completion_tokens", &v) || get_count(u, "output_tokens", &v)) {
+	if (count(d, m[COMPLETION], &v) || count(d, m[OUTPUT], &v)) {
 		r->u.output_tokens = v;
 		r->output_seen = true;
 	} else if (r->input_seen && strcmp(r->operation, "embeddings") == 0) {
 		r->u.output_tokens = 0;
 		r->output_seen = true;
 	}
-	d = get(u, "prompt_tokens_details");
-	if (!d)
-		d = get(u, "input_tokens_details");
-	if (get_count(d, "cached_tokens", &v))
+	if (get_count(d, in_details, "cached_tokens", &v))
 		r->u.cached_input_tokens = v;
-	else if (get_count(u, "prompt_cache_hit_tokens", &v)) /* DeepSeek */
+	else if (count(d, m[CACHE_HIT], &v)) /* DeepSeek */
 		r->u.cached_input_tokens = v;
-	d = get(u, "completion_tokens_details");
-	if (!d)
-		d = get(u, "output_tokens_details");
-	if (get_count(d, "reasoning_tokens", &v))
+	if (get_count(d, out_details, "reasoning_tokens", &v))
 		r->u.reasoning_tokens = v;
 	r->u.known = r->input_seen && r->output_seen;
 }
 
 /* Anthropic: input_tokens excludes the cache counts; each field, when present, is the latest total. */
-struct anthropic_parts {
-	uint64_t input, cache_write, cache_read;
-};
-
-static void anthropic_usage(struct tg_usage_reader *r, const cJSON *u)
+static void anthropic_usage(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t u)
 {
+	enum { INPUT, CACHE_WRITE, CACHE_READ, OUTPUT, NKEYS };
+	static const char *const keys[NKEYS] = {
+		[INPUT] = "input_tokens", [CACHE_WRITE] = "cache_creation_input_tokens",
+		[CACHE_READ] = "cache_read_input_tokens", [OUTPUT] = "output_tokens",
+	};
+	size_t m[NKEYS];
 	uint64_t v, in = 0, cw = 0, cr = 0;
 	bool have_in;
 
-	if (!cJSON_IsObject(u))
+	if (!is(d, u, TG_JSON_OBJECT))
 		return;
+	tg_json_get_many(d, u, keys, NKEYS, m);
 	/* keep the parts we already had for fields this report leaves out */
 	cw = r->u.cache_write_tokens;
 	cr = r->u.cached_input_tokens;
 	in = r->u.input_tokens >= cw + cr ? r->u.input_tokens - cw - cr : 0;
-	have_in = get_count(u, "input_tokens", &v);
+	have_in = count(d, m[INPUT], &v);
 	if (have_in)
 		in = v;
-	if (get_count(u, "cache_creation_input_tokens", &v))
+	if (count(d, m[CACHE_WRITE], &v))
 		cw = v;
-	if (get_count(u, "cache_read_input_tokens", &v))
+	if (count(d, m[CACHE_READ], &v))
 		cr = v;
 	if (have_in || r->input_seen) {
 		r->u.input_tokens = in + cw + cr;
@@ -322,7 +363,7 @@ static void anthropic_usage(struct tg_usage_reader *r, const cJSON *u)
 		r->u.cached_input_tokens = cr;
 		r->input_seen = true;
 	}
-	if (get_count(u, "output_tokens", &v)) {
+	if (count(d, m[OUTPUT], &v)) {
 		r->u.output_tokens = v;
 		r->output_seen = true;
 	}
@@ -330,17 +371,25 @@ static void anthropic_usage(struct tg_usage_reader *r, const cJSON *u)
 }
 
 /* Gemini usageMetadata: cumulative, so each report replaces the last. */
-static void gemini_usage(struct tg_usage_reader *r, const cJSON *m)
+static void gemini_usage(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t u)
 {
+	enum { PROMPT, TOOL, CANDIDATES, THOUGHTS, CACHED, NKEYS };
+	static const char *const keys[NKEYS] = {
+		[PROMPT] = "promptTokenCount", [TOOL] = "toolUsePromptTokenCount",
+		[CANDIDATES] = "candidatesTokenCount", [THOUGHTS] = "thoughtsTokenCount",
+		[CACHED] = "cachedContentTokenCount",
+	};
+	size_t m[NKEYS];
 	uint64_t prompt = 0, tool = 0, cand = 0, thoughts = 0, cached = 0;
 
-	if (!cJSON_IsObject(m))
+	if (!is(d, u, TG_JSON_OBJECT))
 		return;
-	get_count(m, "promptTokenCount", &prompt);
-	get_count(m, "toolUsePromptTokenCount", &tool);
-	get_count(m, "candidatesTokenCount", &cand);
-	get_count(m, "thoughtsTokenCount", &thoughts);
-	get_count(m, "cachedContentTokenCount", &cached);
+	tg_json_get_many(d, u, keys, NKEYS, m);
+	count(d, m[PROMPT], &prompt);
+	count(d, m[TOOL], &tool);
+	count(d, m[CANDIDATES], &cand);
+	count(d, m[THOUGHTS], &thoughts);
+	count(d, m[CACHED], &cached);
 	r->u.input_tokens = prompt + tool;
 	r->u.cached_input_tokens = cached;
 	r->u.output_tokens = cand + thoughts;
@@ -349,105 +398,142 @@ static void gemini_usage(struct tg_usage_reader *r, const cJSON *m)
 	r->u.known = true;
 }
 
-static void text(struct tg_usage_reader *r, const cJSON *s)
+/* Generated text at v (a string), for the estimate. */
+static void text(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t v)
 {
-	if (cJSON_IsString(s) && s->valuestring[0]) {
-		r->text_bytes += strlen(s->valuestring);
+	ssize_t len = tg_json_read_string(d, v, NULL, 0);
+
+	if (len > 0) {
+		r->text_bytes += (uint64_t)len;
 		r->text_events++;
 	}
 }
 
-/* One OpenAI chat/completions object (a chunk or a whole response). */
-static enum tg_usage_event_kind openai_object(struct tg_usage_reader *r, const cJSON *o)
+/* One choice of an OpenAI chat/completions object: its finish reason and text. */
+static void openai_choice(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t c)
 {
-	const cJSON *choices = get(o, "choices"), *c, *u = get(o, "usage");
+	enum { DELTA, FINISH_REASON, TEXT };
+	static const char *const keys[] = {[DELTA] = "delta", [FINISH_REASON] = "finish_reason", [TEXT] = "text"};
+	enum { CONTENT, REASONING_CONTENT, REASONING, TOOL_CALLS };
+	static const char *const delta_keys[] = {
+		[CONTENT] = "content", [REASONING_CONTENT] = "reasoning_content", [REASONING] = "reasoning",
+		[TOOL_CALLS] = "tool_calls",
+	};
+	size_t m[TG_ARRAY_LEN(keys)], dm[TG_ARRAY_LEN(delta_keys)];
+
+	tg_json_get_many(d, c, keys, TG_ARRAY_LEN(keys), m);
+	add_finish_at(r, d, m[FINISH_REASON]);
+	if (m[DELTA] == NONE) {
+		text(r, d, m[TEXT]);
+		return;
+	}
+	tg_json_get_many(d, m[DELTA], delta_keys, TG_ARRAY_LEN(delta_keys), dm);
+	text(r, d, dm[CONTENT]);
+	text(r, d, dm[REASONING_CONTENT]);
+	text(r, d, dm[REASONING]);
+	for (size_t tc = tg_json_first(d, dm[TOOL_CALLS]); tc != NONE; tc = tg_json_next(d, tc))
+		text(r, d, tg_json_get(d, tg_json_get(d, tc, "function"), "arguments"));
+}
+
+/* One OpenAI chat/completions object (a chunk or a whole response). */
+static enum tg_usage_event_kind openai_object(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t o)
+{
+	enum { MODEL, CHOICES, USAGE, X_GROQ };
+	static const char *const keys[] = {[MODEL] = "model", [CHOICES] = "choices", [USAGE] = "usage",
+					   [X_GROQ] = "x_groq"};
+	size_t m[TG_ARRAY_LEN(keys)], u;
 	enum tg_usage_event_kind kind = TG_USAGE_EV_OTHER;
 
-	set_string(r->response_model, sizeof(r->response_model), get(o, "model"));
-	cJSON_ArrayForEach(c, choices) {
-		const cJSON *d = get(c, "delta"), *tc;
-
-		add_finish(&r->u, cJSON_GetStringValue(get(c, "finish_reason")));
-		if (d) {
-			text(r, get(d, "content"));
-			text(r, get(d, "reasoning_content"));
-			text(r, get(d, "reasoning"));
-			cJSON_ArrayForEach(tc, get(d, "tool_calls"))
-				text(r, get(get(tc, "function"), "arguments"));
-		} else {
-			text(r, get(c, "text"));
-		}
-	}
-	if (!cJSON_IsObject(u))
-		u = get(get(o, "x_groq"), "usage");
-	if (cJSON_IsObject(u)) {
-		openai_usage(r, u);
+	tg_json_get_many(d, o, keys, TG_ARRAY_LEN(keys), m);
+	set_string(d, r->response_model, sizeof(r->response_model), m[MODEL]);
+	for (size_t c = tg_json_first(d, m[CHOICES]); c != NONE; c = tg_json_next(d, c))
+		openai_choice(r, d, c);
+	u = m[USAGE];
+	if (!is(d, u, TG_JSON_OBJECT))
+		u = tg_json_get(d, m[X_GROQ], "usage");
+	if (is(d, u, TG_JSON_OBJECT)) {
+		openai_usage(r, d, u);
 		r->final = true;
 		kind = TG_USAGE_EV_FINAL;
-		if (cJSON_IsArray(choices) && cJSON_GetArraySize(choices) == 0 &&
-		    cJSON_IsObject(get(o, "usage")))
+		if (is(d, m[CHOICES], TG_JSON_ARRAY) && tg_json_first(d, m[CHOICES]) == NONE &&
+		    is(d, m[USAGE], TG_JSON_OBJECT))
 			kind = TG_USAGE_EV_USAGE_ONLY;
 	}
 	return kind;
 }
 
-static enum tg_usage_event_kind responses_object(struct tg_usage_reader *r, const char *type, const cJSON *o)
+static enum tg_usage_event_kind responses_object(struct tg_usage_reader *r, const char *type, const struct tg_jdoc *d,
+						 size_t o)
 {
-	const cJSON *resp = get(o, "response");
-	const char *t = cJSON_GetStringValue(get(o, "type"));
+	enum { RESPONSE, TYPE, OBJECT, DELTA };
+	static const char *const keys[] = {[RESPONSE] = "response", [TYPE] = "type", [OBJECT] = "object",
+					   [DELTA] = "delta"};
+	enum { MODEL, USAGE, STATUS };
+	static const char *const resp_keys[] = {[MODEL] = "model", [USAGE] = "usage", [STATUS] = "status"};
+	size_t m[TG_ARRAY_LEN(keys)], rm[TG_ARRAY_LEN(resp_keys)], resp;
+	char t[256]; /* event types are short; a longer one is read cut */
 
-	if (!t)
-		t = type;
-	if (!resp && get(o, "object") && strcmp(cJSON_GetStringValue(get(o, "object")) ?: "", "response") == 0)
+	tg_json_get_many(d, o, keys, TG_ARRAY_LEN(keys), m);
+	resp = m[RESPONSE];
+	if (string(d, m[TYPE], t, sizeof(t)))
+		type = t;
+	if (resp == NONE && tg_json_string_eq(d, m[OBJECT], "response"))
 		resp = o; /* a plain response */
-	if (resp)
-		set_string(r->response_model, sizeof(r->response_model), get(resp, "model"));
-	if (t && strstr(t, ".delta"))
-		text(r, get(o, "delta"));
-	if (resp && cJSON_IsObject(get(resp, "usage"))) {
-		const char *status = cJSON_GetStringValue(get(resp, "status"));
-
-		openai_usage(r, get(resp, "usage"));
-		add_finish(&r->u, status);
+	tg_json_get_many(d, resp, resp_keys, TG_ARRAY_LEN(resp_keys), rm);
+	set_string(d, r->response_model, sizeof(r->response_model), rm[MODEL]);
+	if (type && strstr(type, ".delta"))
+		text(r, d, m[DELTA]);
+	if (is(d, rm[USAGE], TG_JSON_OBJECT)) {
+		openai_usage(r, d, rm[USAGE]);
+		add_finish_at(r, d, rm[STATUS]);
 		r->final = true;
 		return TG_USAGE_EV_FINAL;
 	}
 	return TG_USAGE_EV_OTHER;
 }
 
-static enum tg_usage_event_kind anthropic_object(struct tg_usage_reader *r, const cJSON *o)
+static enum tg_usage_event_kind anthropic_object(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t o)
 {
-	const char *t = cJSON_GetStringValue(get(o, "type"));
-	const cJSON *msg = get(o, "message"), *d;
+	enum { TYPE, MESSAGE, MODEL, USAGE, STOP_REASON, DELTA };
+	static const char *const keys[] = {[TYPE] = "type", [MESSAGE] = "message", [MODEL] = "model",
+					   [USAGE] = "usage", [STOP_REASON] = "stop_reason", [DELTA] = "delta"};
+	size_t m[TG_ARRAY_LEN(keys)];
+	char t[32]; /* a longer type matches none of these */
 
-	if (!t)
+	tg_json_get_many(d, o, keys, TG_ARRAY_LEN(keys), m);
+	if (!string(d, m[TYPE], t, sizeof(t)))
 		return TG_USAGE_EV_OTHER;
 	if (strcmp(t, "message") == 0) {
-		set_string(r->response_model, sizeof(r->response_model), get(o, "model"));
-		anthropic_usage(r, get(o, "usage"));
-		add_finish(&r->u, cJSON_GetStringValue(get(o, "stop_reason")));
+		set_string(d, r->response_model, sizeof(r->response_model), m[MODEL]);
+		anthropic_usage(r, d, m[USAGE]);
+		add_finish_at(r, d, m[STOP_REASON]);
 		r->final = r->u.known;
 		return TG_USAGE_EV_FINAL;
 	}
 	if (strcmp(t, "message_start") == 0) {
-		set_string(r->response_model, sizeof(r->response_model), get(msg, "model"));
-		anthropic_usage(r, get(msg, "usage"));
+		set_string(d, r->response_model, sizeof(r->response_model), tg_json_get(d, m[MESSAGE], "model"));
+		anthropic_usage(r, d, tg_json_get(d, m[MESSAGE], "usage"));
 		/* message_start's output_tokens is a placeholder: the count comes in message_delta */
 		r->output_seen = false;
 		r->u.known = false;
 		return TG_USAGE_EV_OTHER;
 	}
 	if (strcmp(t, "content_block_delta") == 0) {
-		d = get(o, "delta");
-		text(r, get(d, "text"));
-		text(r, get(d, "partial_json"));
-		text(r, get(d, "thinking"));
+		enum { TEXT, PARTIAL_JSON, THINKING };
+		static const char *const delta_keys[] = {[TEXT] = "text", [PARTIAL_JSON] = "partial_json",
+							 [THINKING] = "thinking"};
+		size_t dm[TG_ARRAY_LEN(delta_keys)];
+
+		tg_json_get_many(d, m[DELTA], delta_keys, TG_ARRAY_LEN(delta_keys), dm);
+		text(r, d, dm[TEXT]);
+		text(r, d, dm[PARTIAL_JSON]);
+		text(r, d, dm[THINKING]);
 		return TG_USAGE_EV_OTHER;
 	}
 	if (strcmp(t, "message_delta") == 0) {
-		add_finish(&r->u, cJSON_GetStringValue(get(get(o, "delta"), "stop_reason")));
-		if (cJSON_IsObject(get(o, "usage"))) {
-			anthropic_usage(r, get(o, "usage"));
+		add_finish_at(r, d, tg_json_get(d, m[DELTA], "stop_reason"));
+		if (is(d, m[USAGE], TG_JSON_OBJECT)) {
+			anthropic_usage(r, d, m[USAGE]);
 			r->final = r->u.known;
 			return TG_USAGE_EV_FINAL;
 		}
@@ -455,24 +541,32 @@ static enum tg_usage_event_kind anthropic_object(struct tg_usage_reader *r, cons
 	return TG_USAGE_EV_OTHER;
 }
 
-static enum tg_usage_event_kind gemini_object(struct tg_usage_reader *r, const cJSON *o)
+static enum tg_usage_event_kind gemini_object(struct tg_usage_reader *r, const struct tg_jdoc *d, size_t o)
 {
-	const cJSON *c, *p;
+	enum { MODEL_VERSION, CANDIDATES, USAGE_METADATA };
+	static const char *const keys[] = {[MODEL_VERSION] = "modelVersion", [CANDIDATES] = "candidates",
+					   [USAGE_METADATA] = "usageMetadata"};
+	enum { FINISH_REASON, CONTENT };
+	static const char *const cand_keys[] = {[FINISH_REASON] = "finishReason", [CONTENT] = "content"};
+	size_t m[TG_ARRAY_LEN(keys)], cm[TG_ARRAY_LEN(cand_keys)];
 	bool finished = false;
 
-	set_string(r->response_model, sizeof(r->response_model), get(o, "modelVersion"));
-	cJSON_ArrayForEach(c, get(o, "candidates")) {
-		const char *fr = cJSON_GetStringValue(get(c, "finishReason"));
+	tg_json_get_many(d, o, keys, TG_ARRAY_LEN(keys), m);
+	set_string(d, r->response_model, sizeof(r->response_model), m[MODEL_VERSION]);
+	for (size_t c = tg_json_first(d, m[CANDIDATES]); c != NONE; c = tg_json_next(d, c)) {
+		size_t parts;
 
-		cJSON_ArrayForEach(p, get(get(c, "content"), "parts"))
-			text(r, get(p, "text"));
-		if (fr) {
-			add_finish(&r->u, fr);
+		tg_json_get_many(d, c, cand_keys, TG_ARRAY_LEN(cand_keys), cm);
+		parts = tg_json_get(d, cm[CONTENT], "parts");
+		for (size_t p = tg_json_first(d, parts); p != NONE; p = tg_json_next(d, p))
+			text(r, d, tg_json_get(d, p, "text"));
+		if (is(d, cm[FINISH_REASON], TG_JSON_STRING)) {
+			add_finish_at(r, d, cm[FINISH_REASON]);
 			finished = true;
 		}
 	}
-	if (cJSON_IsObject(get(o, "usageMetadata")))
-		gemini_usage(r, get(o, "usageMetadata"));
+	if (is(d, m[USAGE_METADATA], TG_JSON_OBJECT))
+		gemini_usage(r, d, m[USAGE_METADATA]);
 	if (finished && r->u.known) {
 		r->final = true;
 		return TG_USAGE_EV_FINAL;
@@ -480,52 +574,52 @@ static enum tg_usage_event_kind gemini_object(struct tg_usage_reader *r, const c
 	return TG_USAGE_EV_OTHER;
 }
 
-static enum tg_usage_event_kind read_object(struct tg_usage_reader *r, const char *type, const cJSON *o)
+static enum tg_usage_event_kind read_object(struct tg_usage_reader *r, const char *type, const struct tg_jdoc *d,
+					    size_t o)
 {
-	if (!cJSON_IsObject(o))
+	if (!is(d, o, TG_JSON_OBJECT))
 		return TG_USAGE_EV_OTHER;
 	switch (r->shape) {
 	case TG_API_ANTHROPIC:
-		return anthropic_object(r, o);
+		return anthropic_object(r, d, o);
 	case TG_API_GEMINI:
-		return gemini_object(r, o);
+		return gemini_object(r, d, o);
 	case TG_API_OPENAI:
 	case TG_API_AZURE_OPENAI:
 		if (strcmp(r->operation, "responses") == 0)
-			return responses_object(r, type, o);
-		return openai_object(r, o);
+			return responses_object(r, type, d, o);
+		return openai_object(r, d, o);
 	}
 	return TG_USAGE_EV_OTHER;
 }
 
+/* Both readers check the whole document first (tg_json_doc): a malformed
+ * body or event yields nothing, not the usage of a valid-looking prefix. */
 void tg_usage_read_body(struct tg_usage_reader *r, const char *body, size_t len)
 {
-	cJSON *o = cJSON_ParseWithLength(body, len);
-	const cJSON *e;
+	struct tg_jdoc d;
+	size_t o = tg_json_doc(&d, body, len);
 
-	if (cJSON_IsArray(o)) {
-		cJSON_ArrayForEach(e, o)
-			read_object(r, "", e);
+	if (is(&d, o, TG_JSON_ARRAY)) {
+		for (size_t e = tg_json_first(&d, o); e != NONE; e = tg_json_next(&d, e))
+			read_object(r, "", &d, e);
 	} else {
-		read_object(r, "", o);
+		read_object(r, "", &d, o);
 	}
 	if (r->u.known && r->shape != TG_API_ANTHROPIC)
 		r->final = true;
-	cJSON_Delete(o);
 }
 
 enum tg_usage_event_kind tg_usage_read_event(struct tg_usage_reader *r, const char *type, const char *data,
 					     size_t len)
 {
-	enum tg_usage_event_kind kind;
-	cJSON *o;
+	struct tg_jdoc d;
+	size_t o;
 
 	if (len == 0 || (len == 6 && memcmp(data, "[DONE]", 6) == 0))
 		return TG_USAGE_EV_OTHER;
-	o = cJSON_ParseWithLength(data, len);
-	kind = read_object(r, type, o);
-	cJSON_Delete(o);
-	return kind;
+	o = tg_json_doc(&d, data, len);
+	return read_object(r, type, &d, o);
 }
 
 void tg_usage_estimate(struct tg_usage_reader *r, uint64_t request_body_bytes)

@@ -34,8 +34,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
-
 #include "pipeline.h"
 #include "providers.h"
 

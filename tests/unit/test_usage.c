@@ -3,7 +3,10 @@
  * plain and streamed, including the known traps: OpenAI's cached tokens are
  * part of prompt_tokens while Anthropic's cache counts are separate;
  * Gemini's cumulative usage is taken from the last chunk, never summed;
- * a cut stream is estimated and marked so.
+ * a cut stream is estimated and marked so. Also the corners the readers
+ * must keep: malformed JSON yields nothing (not the usage of a valid
+ * prefix), counts out of range are skipped, escapes are read, finish
+ * reasons are listed once, and what each API counts as output text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "usage.h"
 
 #define BODY(s) tg_usage_read_body(&r, s, strlen(s))
+#define EVENT(s) tg_usage_read_event(&r, "", s, strlen(s))
 
 static struct tg_price price(double in, double cached, double write, double out)
 {
@@ -233,7 +237,156 @@ int main(void)
 		m = request("GET", "/v1/models");
 		tg_usage_parse_request(&openai, &m, NULL, 0, &q);
 		CHECK(!q.metered, "GET /v1/models is not metered");
+
+		m = request("POST", "/v1/chat/completions");
+		b = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"n\":1000,"
+		    "\"max_completion_tokens\":-5,\"max_tokens\":64}";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(q.wants_usage && q.openai_stream && q.choices == 128 && q.max_output == 64 &&
+			      strcmp(q.max_output_field, "max_tokens") == 0,
+		      "include_usage seen; n capped at 128; a negative limit is skipped for the next one");
+		b = "{\"model\":\"gpt-3.5-turbo-instruct\",\"n\":2,\"best_of\":4,\"stream\":false}";
+		m = request("POST", "/v1/completions");
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(q.choices == 4 && !q.openai_stream && !q.wants_usage, "best_of raises the choices; not a stream");
+		m = request("POST", "/v1/chat/completions");
+		b = "[{\"model\":\"gpt-4o\"}]";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(!q.json_body && !q.model[0] && q.metered, "a body that is no JSON object: metered, nothing read");
+		b = "{\"model\":\"gpt-4o\",\"max_tokens\":10";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(!q.json_body && q.max_output == -1, "a cut body: nothing read");
+		{
+			struct tg_provider azure = {.name = "azure", .shape = TG_API_AZURE_OPENAI};
+
+			m = request("POST", "/openai/deployments/prod-4o/chat/completions?api-version=2024-10-21");
+			b = "{\"messages\":[]}";
+			tg_usage_parse_request(&azure, &m, b, strlen(b), &q);
+			CHECK(strcmp(q.model, "prod-4o") == 0 && strcmp(q.max_output_field, "max_completion_tokens") == 0,
+			      "azure: the deployment stands for the model");
+			b = "{\"model\":\"gpt-4o\",\"messages\":[]}";
+			tg_usage_parse_request(&azure, &m, b, strlen(b), &q);
+			CHECK(strcmp(q.model, "gpt-4o") == 0, "azure: a model in the body wins");
+		}
+		m = request("POST", "/v1beta/models/gemini-2.5-pro:generateContent");
+		b = "{\"contents\":[],\"generation_config\":{\"max_output_tokens\":300,\"candidate_count\":3}}";
+		tg_usage_parse_request(&gem, &m, b, strlen(b), &q);
+		CHECK(!q.stream && q.max_output == 300 && q.choices == 3, "gemini: snake_case generation_config");
+		m = request("POST", "/v1/embeddings");
+		b = "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"max_tokens\":5}";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(strcmp(q.operation, "embeddings") == 0 && q.max_output == 0 && !q.max_output_field[0],
+		      "embeddings: no output");
+		{
+			/* a long conversation: the members after it are found */
+			static char big[200000];
+			size_t n = (size_t)snprintf(big, sizeof(big), "{\"model\":\"gpt-4o\",\"messages\":[");
+
+			for (int i = 0; i < 1000; i++)
+				n += (size_t)snprintf(big + n, sizeof(big) - n, "%s{\"role\":\"user\",\"content\":[{\"type\":"
+						      "\"text\",\"text\":\"turn %d: \\\"quoted\\\" [brackets] {braces}\"}]}",
+						      i ? "," : "", i);
+			n += (size_t)snprintf(big + n, sizeof(big) - n, "],\"max_tokens\":77,\"stream\":true}");
+			m = request("POST", "/v1/chat/completions");
+			tg_usage_parse_request(&groq, &m, big, n, &q);
+			CHECK(q.json_body && q.max_output == 77 && q.stream && strcmp(q.model, "gpt-4o") == 0,
+			      "a 1000-message request: the members after the messages are read (%zu bytes)", n);
+		}
 	}
+	/* malformed JSON yields nothing, not the usage of a valid-looking prefix */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	BODY("{\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3},\"choices\":[{\"finish_reason\":\"stop\"}");
+	CHECK(!r.u.known && !r.input_seen && !r.final && !r.u.finish_reasons[0], "a cut body: no usage, no finish reason");
+	BODY("{\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3},\"x\":\"bad \\q escape\"}");
+	CHECK(!r.u.known, "a bad escape after the usage: no usage");
+	BODY("{\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3},\"x\":[1,]}");
+	CHECK(!r.u.known, "a trailing comma after the usage: no usage");
+	CHECK(EVENT("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3}") == TG_USAGE_EV_OTHER && !r.u.known, "a cut event: no usage");
+	tg_usage_reader_init(&r, TG_API_GEMINI, "generate_content");
+	BODY("[{\"candidates\":[{\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":20,"
+	     "\"candidatesTokenCount\":8}},{\"candidates\":[}]");
+	CHECK(!r.u.known, "gemini array body with a malformed element: no usage");
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	BODY("\xEF\xBB\xBF {\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3}}\n\ntrailing bytes");
+	CHECK(r.u.known && r.u.input_tokens == 5, "a byte order mark before and bytes after the document are ignored (as before)");
+
+	/* counts: only numbers from 0 to 1e15, fractions dropped */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	BODY("{\"usage\":{\"prompt_tokens\":-1,\"input_tokens\":1e3,\"completion_tokens\":\"7\",\"output_tokens\":2.9,"
+	     "\"prompt_tokens_details\":{\"cached_tokens\":1000000000000001},\"prompt_cache_hit_tokens\":1000000000000000}}");
+	CHECK(r.u.input_tokens == 1000 && r.u.output_tokens == 2 && r.u.cached_input_tokens == 1000000000000000ull,
+	      "negative and string counts skipped for the next field; 1e3 = 1000; 2.9 -> 2; above 1e15 skipped");
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	BODY("{\"usage\":{\"prompt_tokens\":1e16,\"completion_tokens\":1e400}}");
+	CHECK(!r.u.known && !r.input_seen && !r.output_seen, "huge counts are not usage");
+
+	/* usage null / absent: not final; the chunk's text is counted */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	CHECK(EVENT("{\"choices\":[{\"delta\":{\"content\":\"ab\\u00e9\"}}],\"usage\":null}") ==
+		      TG_USAGE_EV_OTHER && !r.final && !r.u.known && r.text_bytes == 4 && r.text_events == 1,
+	      "\"usage\":null is no usage; text is counted unescaped (4 bytes)");
+
+	/* escaped keys and values read as a JSON parser reads them */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "chat");
+	BODY("{\"mod\\u0065l\":\"gpt\\u002d4o\",\"choices\":[{\"finish_reason\":\"st\\u006fp\"}],"
+	     "\"\\u0075sage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}");
+	CHECK(r.u.known && strcmp(r.response_model, "gpt-4o") == 0 && strcmp(r.u.finish_reasons, "stop") == 0,
+	      "escaped keys and strings are unescaped");
+
+	/* finish reasons: every choice's, once each; tool call arguments count as output text */
+	tg_usage_reader_init(&r, TG_API_AZURE_OPENAI, "chat");
+	f = stream(&r, "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
+		       "{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\"}}]}},{\"index\":1,\"delta\":{\"reasoning_content\":\"hm\"}}]}\n\n"
+		       "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"},"
+		       "{\"index\":1,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n"
+		       "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\ndata: [DONE]\n\n");
+	CHECK(strcmp(r.u.finish_reasons, "tool_calls,length") == 0 && r.text_bytes == 7 && r.text_events == 2 && !r.final,
+	      "azure: finish reasons listed once; tool call arguments and reasoning counted for the estimate");
+	tg_usage_estimate(&r, 40);
+	CHECK(r.u.estimated && r.u.input_tokens == 10 && r.u.output_tokens == 2, "... and estimated from them");
+
+	/* legacy completions: choices[].text */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "text_completion");
+	stream(&r, "data: {\"choices\":[{\"text\":\"abcdef\",\"finish_reason\":null}]}\n\n");
+	CHECK(r.text_bytes == 6 && r.text_events == 1, "legacy completions: text counted");
+
+	/* Responses API: a plain response, and the status as finish reason */
+	tg_usage_reader_init(&r, TG_API_OPENAI, "responses");
+	BODY("{\"id\":\"resp_1\",\"object\":\"response\",\"model\":\"o3-2025-04-16\",\"status\":\"incomplete\","
+	     "\"output\":[{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":\"Hi\"}]}],"
+	     "\"usage\":{\"input_tokens\":5,\"output_tokens\":2,\"output_tokens_details\":{\"reasoning_tokens\":1}}}");
+	CHECK(r.final && r.u.input_tokens == 5 && r.u.output_tokens == 2 && r.u.reasoning_tokens == 1 &&
+		      strcmp(r.u.finish_reasons, "incomplete") == 0 && strcmp(r.response_model, "o3-2025-04-16") == 0,
+	      "responses plain body: usage, status, model");
+	tg_usage_reader_init(&r, TG_API_OPENAI, "responses");
+	tg_usage_read_event(&r, "response.output_text.delta", "{\"delta\":\"abc\"}", 15);
+	CHECK(r.text_bytes == 3, "responses: an event without a type member is typed by its SSE event name");
+
+	/* Anthropic: a later report replaces the counts it carries and keeps the others */
+	tg_usage_reader_init(&r, TG_API_ANTHROPIC, "chat");
+	stream(&r, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"claude-opus-4\","
+		   "\"usage\":{\"input_tokens\":100,\"cache_read_input_tokens\":50,\"output_tokens\":1}}}\n\n"
+		   "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},"
+		   "\"usage\":{\"input_tokens\":120,\"output_tokens\":30}}\n\n");
+	CHECK(r.final && r.u.input_tokens == 170 && r.u.cached_input_tokens == 50 && r.u.output_tokens == 30 &&
+		      strcmp(r.u.finish_reasons, "max_tokens") == 0 && strcmp(r.response_model, "claude-opus-4") == 0,
+	      "anthropic: message_delta's input_tokens replace message_start's, the cache read is kept");
+	tg_usage_reader_init(&r, TG_API_ANTHROPIC, "chat");
+	BODY("{\"type\":\"message\",\"model\":\"claude-opus-4\",\"stop_reason\":\"end_turn\"}");
+	CHECK(!r.final && !r.u.known && strcmp(r.u.finish_reasons, "end_turn") == 0, "anthropic: a message without usage is not final");
+	tg_usage_reader_init(&r, TG_API_ANTHROPIC, "chat");
+	stream(&r, "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":"
+		   "{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"q\\\"\"}}\n\n"
+		   "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"thinking\":\"hmm\"}}\n\n");
+	CHECK(r.text_bytes == 7 && r.text_events == 2, "anthropic: tool input and thinking deltas are output text");
+
+	/* Gemini: tool-use prompt tokens are input; a chunk without finishReason is not final */
+	tg_usage_reader_init(&r, TG_API_GEMINI, "generate_content");
+	CHECK(EVENT("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"a\"}]}}],\"usageMetadata\":"
+		    "{\"promptTokenCount\":10,\"toolUsePromptTokenCount\":5,\"candidatesTokenCount\":2}}") ==
+		      TG_USAGE_EV_OTHER && r.u.known && !r.final && r.u.input_tokens == 15,
+	      "gemini: toolUsePromptTokenCount is input; no finishReason yet, not final");
+
 	/* jsonspan: remove "usage":null wherever it sits */
 	{
 		struct tg_jmember mem;
