@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "budget.h"
+#include "jsonarray.h"
 #include "jsonfile.h"
 #include "jsonspan.h"
 #include "ledger.h"
@@ -64,6 +65,8 @@ struct meter_call {
 	bool filtering;         /* ... and remove it from the stream */
 	bool sse;
 	bool plain;             /* a 2xx plain body, read at the end */
+	bool array;             /* ... a stream as one JSON array (Gemini without alt=sse), element by element */
+	struct tg_jarray arr;
 	struct tg_sse split;
 	struct tg_usage_reader rd;
 	struct tg_buf body;
@@ -105,6 +108,7 @@ static void who_of(const struct tg_call *call, const struct meter_call *mc, stru
 static void free_call(struct meter_call *mc)
 {
 	tg_sse_free(&mc->split);
+	tg_jarray_free(&mc->arr);
 	tg_buf_free(&mc->body);
 	tg_buf_free(&mc->held);
 	free(mc->hold.serials);
@@ -667,6 +671,10 @@ static void on_response_head(void *ctx, struct tg_call *call)
 		}
 	} else {
 		mc->plain = true;
+		if (mc->req.stream && mc->rd.shape == TG_API_GEMINI) {
+			mc->array = true;
+			tg_jarray_init(&mc->arr, MAX_PLAIN_BODY);
+		}
 	}
 }
 
@@ -676,6 +684,34 @@ struct event_ctx {
 	struct meter_call *mc;
 	struct tg_buf *out;
 };
+
+/*
+ * A piece of a JSON array stream: an element's usage and text are read as
+ * it passes (so a stream cut short is estimated from what came), and it
+ * goes on at once. As with SSE, the element that carries the final usage
+ * and everything after it wait until the ledger has the spend; so does the
+ * array's closing bracket (a complete array's last usage is final), and a
+ * body that was no array.
+ */
+static int on_piece(void *arg, const struct tg_jarray_piece *p)
+{
+	struct event_ctx *x = arg;
+	struct meter_call *mc = x->mc;
+	enum tg_usage_event_kind kind = TG_USAGE_EV_OTHER;
+
+	if (p->whole)
+		tg_usage_read_body(&mc->rd, p->raw, p->raw_len);
+	else if (p->value_len && p->complete)
+		kind = tg_usage_read_event(&mc->rd, "", p->raw + p->value_off, p->value_len);
+	if (p->end && mc->rd.u.known)
+		mc->rd.final = true;
+	if (!mc->settled && ((kind != TG_USAGE_EV_OTHER && mc->rd.u.known && mc->rd.final) || p->end || p->whole)) {
+		settle(x->m, x->call, mc, true);
+		if (mc->holding)
+			x->out = &mc->held;
+	}
+	return tg_buf_append(x->out, p->raw, p->raw_len);
+}
 
 /* Remove "usage":null from a chunk's JSON (include_usage adds it to every chunk). */
 static int strip_null_usage(const struct tg_sse_event *ev, struct tg_buf *out)
@@ -737,6 +773,17 @@ static int on_response_data(void *ctx, struct tg_call *call, const char *in, siz
 			return -1;
 		if (last && tg_sse_finish(&mc->split, on_event, &x))
 			return -1;
+		return 0;
+	}
+	if (mc->array) {
+		struct event_ctx x = {m, call, mc, mc->holding ? &mc->held : out};
+
+		if (len && tg_jarray_feed(&mc->arr, in, len, on_piece, &x))
+			return -1;
+		if (last && tg_jarray_finish(&mc->arr, on_piece, &x))
+			return -1;
+		if (last)
+			settle(m, call, mc, true);
 		return 0;
 	}
 	/* plain body: keep a copy to read the usage at the end, and hold back its last byte until the

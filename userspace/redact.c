@@ -2,6 +2,19 @@
  * redact.c - the redaction stage: per-call state (actions, pseudonyms,
  * counts), request and response rewriting, policy events, admin routes.
  * See redact.h.
+ *
+ * What a call remembers of the values it found:
+ *   request   each pseudonymized value, as sent (the reply uses its
+ *             placeholder and the agent must get the value back), and a
+ *             keyed hash of each distinct value, for the counts;
+ *   response  a keyed hash of each distinct value, for the counts and for
+ *             the placeholders of values the model made up (the same value
+ *             gets the same placeholder within the call; they are never put
+ *             back, so the value itself is not kept). At most
+ *             MAX_REPLY_VALUES of them; past that a value to pseudonymize
+ *             gets [REDACTED:TYPE] and each further detection counts once.
+ * The hash is SipHash-2-4 (OpenSSL) under a random key made per call, on
+ * first use: nothing kept can be matched against a list of candidates.
  */
 #include "redact.h"
 
@@ -12,13 +25,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
+
 #include "jsonfile.h"
 #include "jsonrw.h"
 #include "redact_sse.h"
 
 #define MAX_RESPONSE_BODY (64u << 20) /* non-streamed bodies are held whole to rewrite them */
 #define MAX_NESTED_JSON 4             /* JSON inside "arguments" strings, inside ... */
-#define MAX_SEEN 32                   /* distinct values remembered per call for counting; beyond, each detection counts */
+#define MAX_SEEN 32                   /* distinct request values remembered for counting; beyond, each detection counts */
+#define MAX_REPLY_VALUES 32           /* distinct response values remembered (counts, placeholders of made-up values) */
+#define REPLY_N_MASK 0xFFFFull        /* a reply entry: 48 bits of keyed hash, 16 bits of placeholder number */
 #define MAX_TEST_TEXT (1u << 20)
 
 struct tg_redact {
@@ -29,14 +49,15 @@ struct tg_redact {
 	size_t index;
 	struct tg_events *events;
 	struct tg_audit *audit;
+	EVP_MAC *siphash;                 /* the keyed hash of remembered values */
 	atomic_uint_fast64_t calls, req_changed, res_changed, blocked, refused, skipped, restored;
 	atomic_uint_fast64_t found[2][TG_MAX_ENTITIES];
 };
 
+/* A value the agent sent, pseudonymized in the request. */
 struct pseudo {
-	uint64_t hash;     /* of (entity, normal form) */
+	uint64_t hash;     /* of (entity, normal form), for the index */
 	uint8_t entity;
-	bool from_request; /* the agent sent it (else the model did) */
 	uint32_t n;        /* <EMAIL_n> */
 	char *value;       /* the original, as first seen */
 	size_t len;
@@ -45,22 +66,30 @@ struct pseudo {
 struct tg_redactor {
 	struct tg_redact *mod;
 	struct tg_redact_policy *pol;
-	uint8_t act[2][TG_MAX_ENTITIES];
 	uint64_t mask[2];
-	uint16_t count[2][TG_MAX_ENTITIES];  /* distinct values */
-	uint64_t *seen;                      /* hashes of (direction, entity, value) counted */
-	size_t nseen, capseen;
-	uint64_t blocked[2];
-	struct pseudo *ps;
-	size_t nps, capps;
+	uint32_t blocked[2];                 /* entity bits */
+	uint64_t *seen;                      /* request: keyed hashes of the values counted */
+	uint64_t *reply;                     /* response: hash bits | placeholder number (0: none) */
+	struct pseudo *ps;                   /* request: pseudonymized values */
 	uint32_t *index;                     /* open addressing over ps by hash: slot = 1 + position */
-	size_t index_cap;
-	uint16_t next[TG_MAX_ENTITIES];
-	enum tg_redact_dir dir;              /* of the rewrite in progress */
-	bool changed;                        /* the rewrite in progress changed something */
-	int nested;
+	uint32_t nps, capps, index_cap;
 	uint32_t restored;
+	enum tg_redact_dir dir;              /* of the rewrite in progress */
+	int nested;
+	unsigned char key[16];               /* of the keyed hashes, made on first use */
+	bool keyed;
+	bool changed;                        /* the rewrite in progress changed something */
+	uint8_t nseen, capseen, nreply, capreply;
+	uint8_t nent;                        /* the policy's entity types */
+	/* Per entity type, sized to the policy (see COUNT, NEXT, ACT): distinct
+	 * values found per direction, the last placeholder number given, and
+	 * the action per direction. */
+	uint16_t tab[];
 };
+
+#define COUNT(x, dir, e) ((x)->tab[(dir) * (x)->nent + (e)])
+#define NEXT(x, e) ((x)->tab[2 * (x)->nent + (e)])
+#define ACT(x, dir, e) (((uint8_t *)((x)->tab + 3 * (x)->nent))[(dir) * (x)->nent + (e)])
 
 /* ---- values ------------------------------------------------------------ */
 
@@ -92,31 +121,93 @@ static uint64_t fnv1a(uint64_t h, const char *p, size_t n)
 	return h;
 }
 
-/* Count a detection once per distinct value. */
-static void note_seen(struct tg_redactor *x, int dir, int entity, const char *v, size_t n)
+int tg_redactor_hash(struct tg_redactor *x, const void *a, size_t an, const void *b, size_t bn, uint64_t *out)
+{
+	unsigned char h[8];
+	unsigned int size = sizeof(h);
+	OSSL_PARAM params[] = {OSSL_PARAM_construct_uint(OSSL_MAC_PARAM_SIZE, &size), OSSL_PARAM_END};
+	size_t outl = 0;
+	EVP_MAC_CTX *c;
+	int ok;
+
+	if (!x->keyed) {
+		if (RAND_bytes(x->key, sizeof(x->key)) != 1)
+			return -1;
+		x->keyed = true;
+	}
+	c = EVP_MAC_CTX_new(x->mod->siphash);
+	ok = c && EVP_MAC_init(c, x->key, sizeof(x->key), params) && EVP_MAC_update(c, a, an) &&
+	     EVP_MAC_update(c, b, bn) && EVP_MAC_final(c, h, &outl, sizeof(h)) && outl == sizeof(h);
+	EVP_MAC_CTX_free(c);
+	if (!ok)
+		return -1;
+	memcpy(out, h, sizeof(h));
+	return 0;
+}
+
+/* The keyed hash of (direction, entity, normal form of the value). */
+static int keyed_hash(struct tg_redactor *x, int dir, int entity, const char *v, size_t n, uint64_t *out)
 {
 	char norm[512];
 	size_t k = normalize(x, entity, v, n, norm, sizeof(norm));
-	uint64_t h = fnv1a(0xcbf29ce484222325ull ^ (uint64_t)(dir * 131 + entity), norm, k);
+	unsigned char tag[2] = {(unsigned char)dir, (unsigned char)entity};
 
-	for (size_t i = 0; i < x->nseen; i++)
-		if (x->seen[i] == h)
-			return;
-	if (x->nseen < MAX_SEEN) {
-		if (x->nseen == x->capseen) {
-			size_t cap = x->capseen ? x->capseen * 2 : 8;
-			uint64_t *s = realloc(x->seen, cap * sizeof(*s));
+	return tg_redactor_hash(x, tag, sizeof(tag), norm, k, out);
+}
 
-			if (s) {
-				x->seen = s;
-				x->capseen = cap;
-			}
-		}
-		if (x->nseen < x->capseen)
-			x->seen[x->nseen++] = h;
+/* Room for one more uint64_t in *v (cap doubling from 4 up to max). */
+static bool grow(uint64_t **v, uint8_t n, uint8_t *cap, uint8_t max)
+{
+	uint8_t c = *cap ? (uint8_t)(*cap * 2 > max ? max : *cap * 2) : 4;
+	uint64_t *nv;
+
+	if (n < *cap)
+		return true;
+	if (n >= max)
+		return false;
+	nv = realloc(*v, c * sizeof(**v));
+	if (!nv)
+		return false;
+	*v = nv;
+	*cap = c;
+	return true;
+}
+
+/*
+ * Count a detection once per distinct value. For a response, returns the
+ * value's entry in the reply table (NULL when the table is full: then each
+ * further detection counts once, and the value gets no placeholder).
+ */
+static uint64_t *note_seen(struct tg_redactor *x, int dir, int entity, const char *v, size_t n)
+{
+	uint64_t h;
+
+	if (keyed_hash(x, dir, entity, v, n, &h) < 0) {
+		if (COUNT(x, dir, entity) < UINT16_MAX)
+			COUNT(x, dir, entity)++;
+		return NULL;
 	}
-	if (x->count[dir][entity] < UINT16_MAX)
-		x->count[dir][entity]++;
+	if (dir == TG_DIR_RESPONSE) {
+		h &= ~REPLY_N_MASK;
+		for (size_t i = 0; i < x->nreply; i++)
+			if ((x->reply[i] & ~REPLY_N_MASK) == h)
+				return &x->reply[i];
+	} else {
+		for (size_t i = 0; i < x->nseen; i++)
+			if (x->seen[i] == h)
+				return NULL;
+	}
+	if (COUNT(x, dir, entity) < UINT16_MAX)
+		COUNT(x, dir, entity)++;
+	if (dir == TG_DIR_RESPONSE) {
+		if (!grow(&x->reply, x->nreply, &x->capreply, MAX_REPLY_VALUES))
+			return NULL;
+		x->reply[x->nreply] = h;
+		return &x->reply[x->nreply++];
+	}
+	if (grow(&x->seen, x->nseen, &x->capseen, MAX_SEEN))
+		x->seen[x->nseen++] = h;
+	return NULL;
 }
 
 static uint64_t value_hash(const struct tg_redactor *x, int entity, const char *v, size_t n)
@@ -153,7 +244,7 @@ static int index_add(struct tg_redactor *x, size_t pos)
 	size_t i;
 
 	if ((pos + 1) * 2 > x->index_cap) {
-		size_t cap = x->index_cap ? x->index_cap * 2 : 16;
+		uint32_t cap = x->index_cap ? x->index_cap * 2 : 16;
 		uint32_t *v = calloc(cap, sizeof(*v));
 
 		if (!v)
@@ -178,7 +269,7 @@ static struct pseudo *add_value(struct tg_redactor *x, int entity, const char *v
 	struct pseudo *p;
 
 	if (x->nps == x->capps) {
-		size_t cap = x->capps ? x->capps * 2 : 4;
+		uint32_t cap = x->capps ? x->capps * 2 : 4;
 		struct pseudo *ps = realloc(x->ps, cap * sizeof(*ps));
 
 		if (!ps)
@@ -193,13 +284,12 @@ static struct pseudo *add_value(struct tg_redactor *x, int entity, const char *v
 	memcpy(p->value, v, n);
 	p->len = n;
 	p->entity = (uint8_t)entity;
-	p->from_request = x->dir == TG_DIR_REQUEST;
 	p->hash = value_hash(x, entity, v, n);
-	if (x->next[entity] == UINT16_MAX || index_add(x, x->nps) < 0) {
+	if (NEXT(x, entity) == UINT16_MAX || index_add(x, x->nps) < 0) {
 		free(p->value);
 		return NULL;
 	}
-	p->n = ++x->next[entity];
+	p->n = ++NEXT(x, entity);
 	x->nps++;
 	return p;
 }
@@ -239,6 +329,7 @@ static int replace(void *ctx, const char *text, size_t len, const struct tg_span
 	int dir = x->dir, e = sp->entity;
 	const char *name;
 	struct pseudo *p;
+	uint64_t *seen;
 
 	(void)len;
 	if (e == TG_ENTITY_PLACEHOLDER) {
@@ -250,8 +341,8 @@ static int replace(void *ctx, const char *text, size_t len, const struct tg_span
 		return tg_buf_append(out, p->value, p->len);
 	}
 	name = tg_detectors_entity_name(x->pol->det, e);
-	note_seen(x, dir, e, v, n);
-	switch ((enum tg_redact_action)x->act[dir][e]) {
+	seen = note_seen(x, dir, e, v, n);
+	switch ((enum tg_redact_action)ACT(x, dir, e)) {
 	case TG_ACT_OFF:
 	case TG_ACT_MONITOR:
 		return tg_buf_append(out, v, n);
@@ -260,15 +351,23 @@ static int replace(void *ctx, const char *text, size_t len, const struct tg_span
 		return tg_buf_printf(out, "[REDACTED:%s]", name);
 	case TG_ACT_BLOCK:
 		x->changed = true;
-		x->blocked[dir] |= 1ull << e;
+		x->blocked[dir] |= 1u << e;
 		return tg_buf_printf(out, "[BLOCKED:%s]", name);
 	case TG_ACT_PSEUDONYMIZE:
 		p = find_value(x, e, v, n);
-		if (p && p->from_request && dir == TG_DIR_RESPONSE)
+		if (p && dir == TG_DIR_RESPONSE)
 			return tg_buf_append(out, v, n); /* the agent's own value: nothing to hide from it */
+		x->changed = true;
+		if (dir == TG_DIR_RESPONSE) {
+			/* made up by the model: a placeholder of its own, never put back */
+			if (seen && !(*seen & REPLY_N_MASK) && NEXT(x, e) < UINT16_MAX)
+				*seen |= ++NEXT(x, e);
+			if (!seen || !(*seen & REPLY_N_MASK)) /* past the bound: never let the value through */
+				return tg_buf_printf(out, "[REDACTED:%s]", name);
+			return tg_buf_printf(out, "<%s_%u>", name, (unsigned)(*seen & REPLY_N_MASK));
+		}
 		if (!p)
 			p = add_value(x, e, v, n);
-		x->changed = true;
 		if (!p) /* out of pseudonyms (or memory): never let the value through */
 			return tg_buf_printf(out, "[REDACTED:%s]", name);
 		return tg_buf_printf(out, "<%s_%u>", name, p->n);
@@ -313,20 +412,31 @@ int tg_redactor_replace(struct tg_redactor *x, enum tg_redact_dir dir, const cha
 
 struct tg_redactor *tg_redactor_new(struct tg_redact *r, const struct tg_redact_who *who)
 {
-	struct tg_redactor *x = calloc(1, sizeof(*x));
+	struct tg_redact_policy *pol;
+	uint8_t act[2][TG_MAX_ENTITIES];
+	struct tg_redactor *x;
+	size_t n;
 
-	if (!x)
-		return NULL;
-	x->mod = r;
 	pthread_mutex_lock(&r->lock);
-	x->pol = r->pol;
-	tg_redact_policy_ref(x->pol);
+	pol = r->pol;
+	tg_redact_policy_ref(pol);
 	pthread_mutex_unlock(&r->lock);
-	tg_redact_policy_actions(x->pol, who, x->act);
+	n = tg_detectors_nentities(pol->det);
+	x = calloc(1, sizeof(*x) + n * (3 * sizeof(uint16_t) + 2));
+	if (!x) {
+		tg_redact_policy_unref(pol);
+		return NULL;
+	}
+	x->mod = r;
+	x->pol = pol;
+	x->nent = (uint8_t)n;
+	tg_redact_policy_actions(x->pol, who, act);
 	for (int d = 0; d < 2; d++)
-		for (size_t e = 0; e < tg_detectors_nentities(x->pol->det); e++)
-			if (x->act[d][e] != TG_ACT_OFF)
+		for (size_t e = 0; e < n; e++) {
+			ACT(x, d, e) = act[d][e];
+			if (act[d][e] != TG_ACT_OFF)
 				x->mask[d] |= 1ull << e;
+		}
 	return x;
 }
 
@@ -339,6 +449,8 @@ void tg_redactor_free(struct tg_redactor *x)
 	free(x->ps);
 	free(x->index);
 	free(x->seen);
+	free(x->reply);
+	OPENSSL_cleanse(x->key, sizeof(x->key));
 	tg_redact_policy_unref(x->pol);
 	free(x);
 }
@@ -603,24 +715,30 @@ cJSON *tg_redactor_summary(const struct tg_redactor *x, enum tg_redact_dir dir)
 	for (size_t e = 0; e < tg_detectors_nentities(x->pol->det); e++) {
 		cJSON *one;
 
-		if (!x->count[dir][e])
+		if (!COUNT(x, dir, e))
 			continue;
 		if (!o)
 			o = cJSON_CreateObject();
 		one = cJSON_AddObjectToObject(o, tg_detectors_entity_name(x->pol->det, (int)e));
-		cJSON_AddNumberToObject(one, "count", x->count[dir][e]);
-		cJSON_AddStringToObject(one, "action", tg_redact_action_name(x->act[dir][e]));
+		cJSON_AddNumberToObject(one, "count", COUNT(x, dir, e));
+		cJSON_AddStringToObject(one, "action", tg_redact_action_name(ACT(x, dir, e)));
 	}
 	return o;
 }
 
 size_t tg_redactor_bytes(const struct tg_redactor *x)
 {
-	size_t n = sizeof(*x) + x->capseen * sizeof(uint64_t) + x->capps * sizeof(struct pseudo) +
-		   x->index_cap * sizeof(uint32_t);
+	return tg_heap_bytes(sizeof(*x) + x->nent * (3 * sizeof(uint16_t) + 2)) +
+	       tg_heap_bytes(x->capreply * sizeof(uint64_t));
+}
+
+size_t tg_redactor_request_bytes(const struct tg_redactor *x)
+{
+	size_t n = tg_heap_bytes(x->capseen * sizeof(uint64_t)) + tg_heap_bytes(x->capps * sizeof(struct pseudo)) +
+		   tg_heap_bytes(x->index_cap * sizeof(uint32_t));
 
 	for (size_t i = 0; i < x->nps; i++)
-		n += x->ps[i].len;
+		n += tg_heap_bytes(x->ps[i].len ? x->ps[i].len : 1);
 	return n;
 }
 
@@ -631,15 +749,22 @@ enum res_mode { RES_PASS = 0, RES_JSON, RES_SSE, RES_TEXT };
 struct call_state {
 	struct tg_redactor *x;
 	enum res_mode mode;
-	struct tg_buf body;            /* a JSON response, held whole */
-	struct tg_textstream text;     /* a text response, streamed */
-	struct tg_redact_sse *sse;
 	bool res_changed;
+	union {
+		struct tg_buf body;            /* RES_JSON: the response, held whole */
+		struct tg_textstream *text;    /* RES_TEXT: streamed */
+		struct tg_redact_sse *sse;     /* RES_SSE: streamed event by event */
+	} u;
 };
 
 static struct call_state *state_of(struct tg_redact *r, struct tg_call *call)
 {
 	return call->stage_data[r->index];
+}
+
+size_t tg_redact_stage_call_bytes(void)
+{
+	return tg_heap_bytes(sizeof(struct call_state));
 }
 
 static bool header_has(const struct tg_http_msg *m, const char *name, const char *needle)
@@ -652,6 +777,18 @@ static bool header_has(const struct tg_http_msg *m, const char *name, const char
 		if (strncasecmp(h->value + i, needle, strlen(needle)) == 0)
 			return true;
 	return false;
+}
+
+/* Gemini's streamGenerateContent without alt=sse: a JSON array, element by element. */
+static bool array_stream(const struct tg_call *call)
+{
+	static const char method[] = ":streamGenerateContent";
+	const struct tg_http_msg *m = &call->req;
+	size_t n = 0;
+
+	while (n < m->target_len && m->target[n] != '?')
+		n++;
+	return n >= sizeof(method) - 1 && memcmp(m->target + n - (sizeof(method) - 1), method, sizeof(method) - 1) == 0;
 }
 
 static bool compressed(const struct tg_http_msg *m)
@@ -685,7 +822,7 @@ static void fill_call_counts(const struct tg_redactor *x, struct tg_call *call)
 {
 	call->nredactions = 0;
 	for (size_t e = 0; e < tg_detectors_nentities(x->pol->det); e++) {
-		uint32_t n = (uint32_t)x->count[0][e] + x->count[1][e];
+		uint32_t n = (uint32_t)COUNT(x, 0, e) + COUNT(x, 1, e);
 
 		if (!n || call->nredactions >= TG_ARRAY_LEN(call->redactions))
 			continue;
@@ -703,8 +840,8 @@ static void emit_event(struct tg_redact *r, struct tg_call *call, struct tg_reda
 	bool blocked = x->blocked[dir] != 0;
 
 	for (size_t e = 0; e < tg_detectors_nentities(x->pol->det); e++)
-		if (x->count[dir][e])
-			atomic_fetch_add(&r->found[dir][e], x->count[dir][e]);
+		if (COUNT(x, dir, e))
+			atomic_fetch_add(&r->found[dir][e], COUNT(x, dir, e));
 	if (!ents)
 		return;
 	detail = cJSON_CreateObject();
@@ -824,14 +961,24 @@ static void on_response_head(void *ctx, struct tg_call *call)
 		return;
 	}
 	if (header_has(&call->res, "content-type", "text/event-stream")) {
-		st->sse = tg_redact_sse_new(st->x, call->provider ? call->provider->shape : TG_API_OPENAI,
-					    call->trace_id);
-		if (st->sse)
+		st->u.sse = tg_redact_sse_new(st->x, call->provider ? call->provider->shape : TG_API_OPENAI,
+					      call->trace_id);
+		if (st->u.sse)
+			st->mode = RES_SSE;
+	} else if (array_stream(call) && body_kind(&call->res, "", 0) == BODY_JSON) {
+		/* redacted element by element as it streams, like SSE events */
+		st->u.sse = tg_redact_sse_new_array(st->x, call->provider ? call->provider->shape : TG_API_GEMINI,
+						    call->trace_id);
+		if (st->u.sse)
 			st->mode = RES_SSE;
 	} else {
 		switch (body_kind(&call->res, "", 0)) {
 		case BODY_JSON: st->mode = RES_JSON; break;
-		case BODY_TEXT: st->mode = RES_TEXT; break;
+		case BODY_TEXT:
+			st->u.text = calloc(1, sizeof(*st->u.text));
+			if (st->u.text)
+				st->mode = RES_TEXT;
+			break;
 		case BODY_BINARY: break;
 		}
 	}
@@ -853,28 +1000,28 @@ static int on_response_data(void *ctx, struct tg_call *call, const char *in, siz
 		return tg_buf_append(out, in, len);
 	switch (st->mode) {
 	case RES_JSON:
-		if (tg_buf_used(&st->body) + len > MAX_RESPONSE_BODY) {
+		if (tg_buf_used(&st->u.body) + len > MAX_RESPONSE_BODY) {
 			snprintf(call->error, sizeof(call->error),
 				 "response body over %u bytes: too large to redact", MAX_RESPONSE_BODY);
 			return -1;
 		}
-		if (tg_buf_append(&st->body, in, len) < 0)
+		if (tg_buf_append(&st->u.body, in, len) < 0)
 			return -1;
 		if (!last)
 			return 0;
-		body = st->body.data ? tg_buf_start(&st->body) : "";
-		rc = tg_redactor_json(st->x, TG_DIR_RESPONSE, body, tg_buf_used(&st->body), out, &err);
+		body = st->u.body.data ? tg_buf_start(&st->u.body) : "";
+		rc = tg_redactor_json(st->x, TG_DIR_RESPONSE, body, tg_buf_used(&st->u.body), out, &err);
 		if (rc < 0) /* not JSON after all: as text */
-			rc = tg_redactor_text(st->x, TG_DIR_RESPONSE, body, tg_buf_used(&st->body), out, &err);
-		tg_buf_free(&st->body);
+			rc = tg_redactor_text(st->x, TG_DIR_RESPONSE, body, tg_buf_used(&st->u.body), out, &err);
+		tg_buf_free(&st->u.body);
 		break;
 	case RES_TEXT:
-		rc = tg_redactor_stream(st->x, &st->text, in, len, last, out, &err);
+		rc = tg_redactor_stream(st->x, st->u.text, in, len, last, out, &err);
 		if (rc == 0 && tg_buf_used(out) - before != len)
 			rc = 1;
 		break;
 	case RES_SSE:
-		rc = tg_redact_sse_feed(st->sse, in, len, last, out);
+		rc = tg_redact_sse_feed(st->u.sse, in, len, last, out);
 		break;
 	case RES_PASS:
 		break;
@@ -904,9 +1051,15 @@ static void on_complete(void *ctx, struct tg_call *call)
 		atomic_fetch_add(&r->restored, st->x->restored);
 	}
 	fill_call_counts(st->x, call);
-	tg_redact_sse_free(st->sse);
-	tg_textstream_free(&st->text);
-	tg_buf_free(&st->body);
+	switch (st->mode) {
+	case RES_SSE: tg_redact_sse_free(st->u.sse); break;
+	case RES_TEXT:
+		tg_textstream_free(st->u.text);
+		free(st->u.text);
+		break;
+	case RES_JSON: tg_buf_free(&st->u.body); break;
+	case RES_PASS: break;
+	}
 	tg_redactor_free(st->x);
 	free(st);
 	call->stage_data[r->index] = NULL;
@@ -939,9 +1092,17 @@ struct tg_redact *tg_redact_open(const char *policy_path, bool enabled, struct t
 	r->enabled = enabled;
 	r->events = events;
 	r->audit = audit;
+	r->siphash = EVP_MAC_fetch(NULL, "SIPHASH", NULL);
+	if (!r->siphash) {
+		tg_errf(err, "redaction: OpenSSL has no SipHash (EVP_MAC \"SIPHASH\")");
+		pthread_mutex_destroy(&r->lock);
+		free(r);
+		return NULL;
+	}
 	r->pol = tg_redact_policy_load(r->policy_path, err);
 	if (!r->pol) {
 		tg_err_prefix(err, "redaction policy");
+		EVP_MAC_free(r->siphash);
 		pthread_mutex_destroy(&r->lock);
 		free(r);
 		return NULL;
@@ -957,6 +1118,7 @@ void tg_redact_close(struct tg_redact *r)
 	if (!r)
 		return;
 	tg_redact_policy_unref(r->pol);
+	EVP_MAC_free(r->siphash);
 	pthread_mutex_destroy(&r->lock);
 	free(r);
 }
@@ -1141,7 +1303,7 @@ static int admin_test(void *ctx, const struct tg_admin_req *req, struct tg_buf *
 				cJSON_AddStringToObject(d, "rule", tg_detectors_rule_id(rx->pol->det, sp.v[i].rule));
 				cJSON_AddNumberToObject(d, "start", sp.v[i].start);
 				cJSON_AddNumberToObject(d, "end", sp.v[i].end);
-				cJSON_AddStringToObject(d, "action", tg_redact_action_name(rx->act[dir][sp.v[i].entity]));
+				cJSON_AddStringToObject(d, "action", tg_redact_action_name(ACT(rx, dir, sp.v[i].entity)));
 				cJSON_AddItemToArray(a, d);
 			}
 		}

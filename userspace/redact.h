@@ -9,11 +9,15 @@
  *             (messages, content parts, system prompts, tool arguments and
  *             results, Responses input items, Gemini parts); text bodies as
  *             text. A blocked entity refuses the call (403, provider shape).
- *   response  JSON bodies are rewritten whole; SSE streams event by event
+ *   response  JSON bodies are rewritten whole; SSE streams event by event,
+ *             and Gemini's JSON array streams element by element
  *             (redact_sse.h), holding back only what a value could still
- *             need; text streams likewise. Pseudonyms the request introduced
- *             are put back. Headers are never touched: the API key goes
- *             upstream as it came and is logged nowhere.
+ *             need, in at most 2 KB of state per stream where it can; text
+ *             streams likewise. Pseudonyms the request introduced are put
+ *             back; values the model made up get placeholders of their own,
+ *             of which only a keyed hash is kept. Headers are never
+ *             touched: the API key goes upstream as it came and is logged
+ *             nowhere.
  * Every call with detections gets a policy event per direction ("redact",
  * or "block") with entity types, distinct-value counts and actions, never a
  * value; the request log gets the counts (call->redactions).
@@ -91,6 +95,12 @@ const struct tg_detectors *tg_redactor_detectors(const struct tg_redactor *x);
 int tg_redactor_replace(struct tg_redactor *x, enum tg_redact_dir dir, const char *text, size_t len,
 			const struct tg_span *span, struct tg_buf *out);
 
+/* A keyed hash of the texts a and b, one after the other: SipHash-2-4 under
+ * the call's random key, so that what it is used for (values remembered,
+ * memos of strings found clean) cannot be aimed at from outside. Returns
+ * -1 if it could not be made. */
+int tg_redactor_hash(struct tg_redactor *x, const void *a, size_t an, const void *b, size_t bn, uint64_t *out);
+
 /* Is a JSON key one whose string values are never scanned? */
 bool tg_redactor_skip_key(const struct tg_redactor *x, const char *key);
 
@@ -104,7 +114,25 @@ bool tg_redactor_active(const struct tg_redactor *x, enum tg_redact_dir dir);
  * {"SSN": {"count": 1, "action": "redact"}, ...}; NULL if none. */
 cJSON *tg_redactor_summary(const struct tg_redactor *x, enum tg_redact_dir dir);
 
-/* Bytes of memory the call's state holds (for the per-stream measurement). */
+/* What the allocator takes for an n-byte block (glibc: an 8-byte header,
+ * 16-byte steps, 32 at least): state is counted in these. */
+static inline size_t tg_heap_bytes(size_t n)
+{
+	size_t c = (n + 8 + 15) & ~(size_t)15;
+
+	return n == 0 ? 0 : c < 32 ? 32 : c;
+}
+
+/* Bytes of memory the call's state holds, apart from what its request
+ * left (for the per-stream measurement): the redactor itself and what the
+ * response remembers (keyed hashes of its values, at most 32). */
 size_t tg_redactor_bytes(const struct tg_redactor *x);
+/* Bytes the request left in the call's state: the values it pseudonymized
+ * (kept as sent, to put them back in the response) and the keyed hashes
+ * of the values it counted. */
+size_t tg_redactor_request_bytes(const struct tg_redactor *x);
+/* Bytes of the stage's own per-call record, besides the redactor and the
+ * stream rewriter. */
+size_t tg_redact_stage_call_bytes(void);
 
 #endif

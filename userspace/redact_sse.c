@@ -1,14 +1,23 @@
 /*
- * redact_sse.c - event-by-event redaction of streamed responses. See
- * redact_sse.h.
+ * redact_sse.c - event-by-event redaction of streamed responses (SSE, and
+ * Gemini's JSON array stream). See redact_sse.h.
  *
  * Each text field that streams (a "channel") is one text to the detectors,
  * fed piece by piece as its delta events arrive. An event is held, in
- * arrival order with everything after it, only while some of its channel
- * text is undecided (a value could still be forming there); once decided it
- * goes out, byte for byte as it came when nothing in it changed, otherwise
- * with its delta text rewritten: a value's replacement goes in the event
- * where the value starts, and the events it spills into lose those bytes.
+ * arrival order with everything after it, while some of its channel text is
+ * undecided (a value could still be forming there); once decided it goes
+ * out, byte for byte as it came when nothing in it changed, otherwise with
+ * its delta text rewritten: a value's replacement goes in the event where
+ * the value starts, and the events it spills into lose those bytes.
+ *
+ * Held events are bounded: when the stream's whole state (this rewriter's
+ * and the call's redactor's) would pass STATE_BUDGET, the oldest go out as
+ * soon as a later event of each of their channels has arrived, carrying
+ * only their decided text; the undecided rest moves on to that later
+ * event. So what a stream must hold is the text the detectors still need
+ * plus, per channel, its latest delta event (the one that will carry that
+ * text); no event is ever merged, split, reordered or made up.
+ *
  * Strings that are not channels are redacted whole as the event leaves.
  */
 #include "redact_sse.h"
@@ -17,14 +26,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonarray.h"
 #include "jsonspan.h"
 #include "sse.h"
 
 #define MAX_CHANNELS 16
-#define CHAN_KEY 64
+#define CHAN_KEY 48
 #define MAX_EVENT (4u << 20)
+/* A stream's state past which held events go out early: 2 KB, less 64
+ * bytes for what the allocator adds when it splits blocks (measured: 16-32) */
+#define STATE_BUDGET (2048 - 64)
 #define MAX_QUEUE_BYTES (8u << 20) /* held events; past this what is held is decided as it stands */
 #define NO_CHANNEL UINT32_MAX
+#define CLEAN_MEMO 4               /* strings other than channels remembered as clean */
+
+enum framing { FRAME_SSE, FRAME_ARRAY };
 
 struct value {
 	uint64_t start, end;        /* whole-channel offsets of a decided value */
@@ -32,54 +48,74 @@ struct value {
 };
 
 struct channel {
-	uint32_t id;
-	char key[CHAN_KEY];
 	struct tg_textstream ts;
-	uint64_t fed;               /* bytes fed so far */
 	uint64_t hold;              /* everything before this is decided */
+	uint64_t sent;              /* everything before this has gone out */
 	struct value *v;            /* decided values not yet fully sent */
-	size_t nv, capv;
+	uint32_t nv, capv;
+	uint32_t id;
+	uint32_t last;              /* serial of the latest event with a piece of it */
+	uint32_t queued;            /* pieces of held events that refer to it */
 	bool closing, closed;
-	size_t queued;              /* segments of held events that refer to it */
+	char kind;                  /* the name's first letter: c (OpenAI chat), a, g, r, f */
+	uint64_t name;              /* hash of the channel's name ("c0/content", see channel_of) */
+	uint64_t group;             /* ... of its first part, up to its first '/' included (the whole name without one) */
 };
 
+/* A piece of a channel's text in an event: it ends at channel offset b. */
 struct seg {
+	uint64_t b;
 	uint32_t ch;                /* channel id, or NO_CHANNEL: redact the string whole */
-	uint64_t a, b;              /* its piece of the channel text */
 };
 
 struct held {
-	char *raw;                  /* the event as received */
+	char *raw;                  /* the event (array: the element and what precedes it) as received */
 	size_t raw_len;
-	bool has_data;              /* it has "data:" lines (read again from raw when sent) */
-	char type[48];              /* its JSON "type" member */
-	bool json;
-	bool oversized;             /* a piece of an event too big to parse: raw only */
-	struct seg *segs;
-	size_t nsegs;
+	uint32_t data_off, data_len; /* array: the element within raw */
+	uint32_t serial;
+	uint16_t nsegs;
+	bool has_data;              /* SSE: it has "data:" lines (read again from raw when sent); array: an element */
+	bool json;                  /* ... that is valid JSON */
+	bool as_text;               /* no fields to go by (a piece of an oversized event): raw redacted as text */
+	bool whole;                 /* array: the body was no array, this is all of it */
+	struct seg first;           /* segs 0 and 1.. */
+	struct seg *more;
 };
 
 struct tg_redact_sse {
 	struct tg_redactor *x;
 	enum tg_api_shape shape;
-	char trace_id[33];
-	struct tg_sse sse;
+	enum framing framing;
+	const char *trace_id;       /* the call's (it outlives the stream) */
+	union {
+		struct tg_sse sse;
+		struct tg_jarray arr;
+	} split;
 	struct channel *ch;
-	size_t nch, capch;
-	uint32_t next_id;
+	uint32_t nch, capch;
+	uint32_t next_id, serial;
 	struct held *q;             /* held events, oldest first */
-	size_t nq, capq, qbytes;
+	uint32_t nq, capq;
+	size_t qbytes;
+	struct walk *w;             /* during a feed */
+	uint64_t clean[CLEAN_MEMO]; /* keyed hashes of (key, string) of other strings found clean lately */
+	uint8_t next_clean;
+	char eol[3];                /* line ending the stream uses */
+	bool dead;                  /* a blocked value ended the stream */
+	bool opened;                /* array: its '[' has gone out */
+};
+
+/* What a feed works with (on its stack: nothing of it is kept between reads). */
+struct walk {
 	struct tg_buf *out;
 	struct tg_buf data;         /* an event's rewritten data */
 	struct tg_spans spans;      /* scratch for the detector */
-	char eol[3];                /* line ending the stream uses */
-	char type[48];              /* JSON "type" of the event being walked */
+	const char *type;           /* JSON "type" of the event being walked */
 	const char *doc;            /* the event data being walked */
 	size_t doc_len;
 	bool close_all;
 	struct held *cur;           /* the event being inspected or written */
 	size_t cur_seg;
-	bool dead;                  /* a blocked value ended the stream */
 };
 
 /* ---- channels ------------------------------------------------------------- */
@@ -91,17 +127,17 @@ static void member_text(const struct tg_redact_sse *s, size_t obj, const char *k
 	size_t a, b;
 
 	out[0] = 0;
-	if (tg_json_member(s->doc, s->doc_len, obj, key, &m) != 1)
+	if (tg_json_member(s->w->doc, s->w->doc_len, obj, key, &m) != 1)
 		return;
 	a = m.value;
 	b = m.value_end;
-	if (b > a && s->doc[a] == '"') {
+	if (b > a && s->w->doc[a] == '"') {
 		a++;
 		b--;
 	}
 	if (b - a >= size)
 		b = a + size - 1;
-	memcpy(out, s->doc + a, b - a);
+	memcpy(out, s->w->doc + a, b - a);
 	out[b - a] = 0;
 }
 
@@ -144,7 +180,7 @@ static bool channel_of(const struct tg_redact_sse *s, const struct tg_json_path 
 	size_t d = p->depth;
 
 	if (s->shape == TG_API_ANTHROPIC) {
-		if (strcmp(s->type, "content_block_delta") != 0 || d != 2 || !key_is(p, 0, "delta"))
+		if (strcmp(s->w->type, "content_block_delta") != 0 || d != 2 || !key_is(p, 0, "delta"))
 			return false;
 		if (!key_is(p, 1, "text") && !key_is(p, 1, "partial_json") && !key_is(p, 1, "thinking"))
 			return false;
@@ -162,17 +198,17 @@ static bool channel_of(const struct tg_redact_sse *s, const struct tg_json_path 
 		return true;
 	}
 	/* OpenAI and the compatible APIs */
-	if (strncmp(s->type, "response.", 9) == 0) {
-		size_t n = strlen(s->type);
+	if (strncmp(s->w->type, "response.", 9) == 0) {
+		size_t n = strlen(s->w->type);
 
-		if (d != 1 || !key_is(p, 0, "delta") || n < 15 || strcmp(s->type + n - 6, ".delta") != 0)
+		if (d != 1 || !key_is(p, 0, "delta") || n < 15 || strcmp(s->w->type + n - 6, ".delta") != 0)
 			return false;
 		member_id(s, p->at[0], "item_id", a, sizeof(a));
 		member_text(s, p->at[0], "content_index", b, sizeof(b));
-		if (strcmp(s->type, "response.function_call_arguments.delta") == 0)
+		if (strcmp(s->w->type, "response.function_call_arguments.delta") == 0)
 			snprintf(key, size, "f%s", a);
 		else
-			snprintf(key, size, "r%s/%.*s/%s", a, (int)(n - 15 > 20 ? 20 : n - 15), s->type + 9, b);
+			snprintf(key, size, "r%s/%.*s/%s", a, (int)(n - 15 > 20 ? 20 : n - 15), s->w->type + 9, b);
 		return true;
 	}
 	if (!key_is(p, 0, "choices") || !in_array(p, 1))
@@ -198,6 +234,25 @@ static bool channel_of(const struct tg_redact_sse *s, const struct tg_json_path 
 	return false;
 }
 
+static uint64_t name_hash(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+/* The hash of a name's group: up to its first '/' included, or all of it. */
+static uint64_t group_hash(const char *name)
+{
+	const char *slash = strchr(name, '/');
+
+	return name_hash(name, slash ? (size_t)(slash - name) + 1 : strlen(name));
+}
+
 static struct channel *channel_by_id(struct tg_redact_sse *s, uint32_t id)
 {
 	for (size_t i = 0; i < s->nch; i++)
@@ -209,13 +264,15 @@ static struct channel *channel_by_id(struct tg_redact_sse *s, uint32_t id)
 /* The open channel of that name, made if need be (NULL: too many). */
 static struct channel *channel_get(struct tg_redact_sse *s, const char *key)
 {
+	uint64_t h = name_hash(key, strlen(key));
+
 	for (size_t i = 0; i < s->nch; i++)
-		if (!s->ch[i].closed && strcmp(s->ch[i].key, key) == 0)
+		if (!s->ch[i].closed && s->ch[i].name == h)
 			return &s->ch[i];
 	if (s->nch >= MAX_CHANNELS)
 		return NULL;
 	if (s->nch == s->capch) {
-		size_t cap = s->capch ? s->capch * 2 : 1;
+		uint32_t cap = s->capch ? s->capch * 2 : 1;
 		struct channel *v = realloc(s->ch, cap * sizeof(*v));
 
 		if (!v)
@@ -225,7 +282,9 @@ static struct channel *channel_get(struct tg_redact_sse *s, const char *key)
 	}
 	memset(&s->ch[s->nch], 0, sizeof(s->ch[0]));
 	s->ch[s->nch].id = s->next_id++;
-	tg_strlcpy(s->ch[s->nch].key, key, CHAN_KEY);
+	s->ch[s->nch].kind = key[0];
+	s->ch[s->nch].name = h;
+	s->ch[s->nch].group = group_hash(key);
 	return &s->ch[s->nch++];
 }
 
@@ -244,6 +303,11 @@ static void channels_gc(struct tg_redact_sse *s)
 		}
 		i++;
 	}
+	if (s->nch == 0) {
+		free(s->ch);
+		s->ch = NULL;
+		s->capch = 0;
+	}
 }
 
 /* Feed a piece of channel text (or the end); keep the values it decides. */
@@ -255,12 +319,12 @@ static int channel_feed(struct tg_redact_sse *s, struct channel *c, const char *
 
 	if (c->closed)
 		return 0;
-	if (tg_textstream_scan(&c->ts, d, tg_redactor_mask(s->x, TG_DIR_RESPONSE), text, len, final, &s->spans,
+	if (tg_textstream_scan(&c->ts, d, tg_redactor_mask(s->x, TG_DIR_RESPONSE), text, len, final, &s->w->spans,
 			       &base, &hold, &err) < 0)
 		return -1;
-	for (size_t i = 0; i < s->spans.n; i++) {
+	for (size_t i = 0; i < s->w->spans.n; i++) {
 		if (c->nv == c->capv) {
-			size_t cap = c->capv ? c->capv * 2 : 2;
+			uint32_t cap = c->capv ? c->capv * 2 : 2;
 			struct value *v = realloc(c->v, cap * sizeof(*v));
 
 			if (!v)
@@ -268,36 +332,41 @@ static int channel_feed(struct tg_redact_sse *s, struct channel *c, const char *
 			c->v = v;
 			c->capv = cap;
 		}
-		c->v[c->nv].start = base + s->spans.v[i].start;
-		c->v[c->nv].end = base + s->spans.v[i].end;
-		c->v[c->nv].span = s->spans.v[i];
+		c->v[c->nv].start = base + s->w->spans.v[i].start;
+		c->v[c->nv].end = base + s->w->spans.v[i].end;
+		c->v[c->nv].span = s->w->spans.v[i];
 		c->nv++;
 	}
-	c->fed += len;
 	c->hold = hold;
 	if (final)
 		c->closed = true;
 	return 0;
 }
 
-static bool prefix_closes(const char *prefix, const char *key)
-{
-	size_t n = strlen(prefix);
-
-	return strncmp(key, prefix, n) == 0 && (prefix[n - 1] == '/' || key[n] == 0 || key[n] == '/');
-}
-
+/* End the channels a name names: "c0/" every channel of its group, "a1"
+ * that channel and those of the group "a1/". */
 static void close_prefix(struct tg_redact_sse *s, const char *prefix)
 {
+	size_t n = strlen(prefix);
+	uint64_t exact = name_hash(prefix, n), group;
+	char with_slash[CHAN_KEY + 1];
+
+	if (prefix[n - 1] == '/') {
+		group = exact;
+		exact = 0;
+	} else {
+		snprintf(with_slash, sizeof(with_slash), "%s/", prefix);
+		group = name_hash(with_slash, strlen(with_slash));
+	}
 	for (size_t i = 0; i < s->nch; i++)
-		if (!s->ch[i].closed && prefix_closes(prefix, s->ch[i].key))
+		if (!s->ch[i].closed && (s->ch[i].group == group || (exact && s->ch[i].name == exact)))
 			s->ch[i].closing = true;
 }
 
 /* Closing by event type (Anthropic, Responses). */
 static void close_by_type(struct tg_redact_sse *s, size_t root)
 {
-	const char *t = s->type;
+	const char *t = s->w->type;
 	char a[20], b[12], pre[CHAN_KEY];
 
 	if (!t[0])
@@ -309,7 +378,7 @@ static void close_by_type(struct tg_redact_sse *s, size_t root)
 	} else if (strcmp(t, "message_delta") == 0 || strcmp(t, "message_stop") == 0 || strcmp(t, "error") == 0 ||
 		   strcmp(t, "response.completed") == 0 || strcmp(t, "response.incomplete") == 0 ||
 		   strcmp(t, "response.failed") == 0) {
-		s->close_all = true;
+		s->w->close_all = true;
 	} else if (strncmp(t, "response.", 9) == 0 && strlen(t) > 14 && strcmp(t + strlen(t) - 5, ".done") == 0) {
 		size_t n = strlen(t);
 
@@ -318,7 +387,7 @@ static void close_by_type(struct tg_redact_sse *s, size_t root)
 			/* response.output_item.done names its item inside "item" */
 			struct tg_jmember m;
 
-			if (tg_json_member(s->doc, s->doc_len, root, "item", &m) == 1 && s->doc[m.value] == '{')
+			if (tg_json_member(s->w->doc, s->w->doc_len, root, "item", &m) == 1 && s->w->doc[m.value] == '{')
 				member_id(s, m.value, "id", a, sizeof(a));
 		}
 		if (!a[0])
@@ -340,16 +409,44 @@ static void close_by_type(struct tg_redact_sse *s, size_t root)
 	}
 }
 
+/*
+ * OpenAI chat: a choice streams its texts one after the other (reasoning,
+ * content, then each tool call's arguments), never interleaved. So an
+ * event that feeds some of a choice's channels ends the others, and what
+ * they hold is decided at once instead of waiting for the finish reason.
+ */
+static void close_siblings(struct tg_redact_sse *s, uint32_t serial)
+{
+	for (size_t i = 0; i < s->nch; i++) {
+		struct channel *c = &s->ch[i];
+
+		if (c->closed || c->last == serial || c->kind != 'c')
+			continue;
+		for (size_t k = 0; k < s->nch; k++)
+			if (k != i && !s->ch[k].closed && s->ch[k].last == serial && s->ch[k].group == c->group)
+				c->closing = true;
+	}
+}
+
 /* ---- arrival: feed the channels, note what closes -------------------------- */
 
-static int add_seg(struct held *h, uint32_t ch, uint64_t a, uint64_t b)
+static struct seg *seg_at(struct held *h, size_t i)
 {
-	struct seg *v = realloc(h->segs, (h->nsegs + 1) * sizeof(*v));
+	return i == 0 ? &h->first : &h->more[i - 1];
+}
 
-	if (!v)
+static int add_seg(struct held *h, uint32_t ch, uint64_t b)
+{
+	if (h->nsegs == UINT16_MAX)
 		return -1;
-	h->segs = v;
-	h->segs[h->nsegs++] = (struct seg){.ch = ch, .a = a, .b = b};
+	if (h->nsegs >= 1) {
+		struct seg *v = realloc(h->more, h->nsegs * sizeof(*v));
+
+		if (!v)
+			return -1;
+		h->more = v;
+	}
+	*seg_at(h, h->nsegs++) = (struct seg){.b = b, .ch = ch};
 	return 0;
 }
 
@@ -358,7 +455,6 @@ static int inspect(void *ctx, const struct tg_json_path *p, const char *text, si
 	struct tg_redact_sse *s = ctx;
 	char a[12], key[CHAN_KEY];
 	struct channel *c;
-	uint64_t start;
 
 	(void)out;
 	/* a finish reason ends that choice's (candidate's) channels */
@@ -376,32 +472,34 @@ static int inspect(void *ctx, const struct tg_json_path *p, const char *text, si
 		return 0;
 	c = channel_get(s, key);
 	if (!c)
-		return add_seg(s->cur, NO_CHANNEL, 0, 0);
-	start = c->fed;
-	if (channel_feed(s, c, text, len, false) < 0 || add_seg(s->cur, c->id, start, c->fed) < 0)
+		return add_seg(s->w->cur, NO_CHANNEL, 0);
+	if (channel_feed(s, c, text, len, false) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len) < 0)
 		return -1;
 	c->queued++;
+	c->last = s->w->cur->serial;
 	return 0;
 }
 
 /* ---- departure: write an event out ------------------------------------------ */
 
-/* The text of a segment with the values in it replaced. */
-static int segment_text(struct tg_redact_sse *s, const struct seg *g, struct tg_buf *out)
+/*
+ * The channel's text from what went out so far up to offset b, with the
+ * values in it replaced: a value's replacement goes where the value starts,
+ * and the bytes of a value that started earlier are dropped.
+ */
+static int carry(struct tg_redact_sse *s, struct channel *c, uint64_t b, struct tg_buf *out)
 {
-	struct channel *c = channel_by_id(s, g->ch);
-	uint64_t at = g->a;
+	uint64_t a = c->sent, at = a;
 
-	if (!c)
-		return -1;
+	if (b < a)
+		b = a;
 	for (size_t i = 0; i < c->nv; i++) {
 		const struct value *v = &c->v[i];
 		struct tg_span one = v->span;
 
-		if (v->end <= g->a || v->start >= g->b)
+		if (v->end <= a || v->start >= b)
 			continue;
 		if (v->start >= at) {
-			/* the value starts here: its replacement goes here */
 			if (tg_buf_append(out, tg_textstream_at(&c->ts, at), (size_t)(v->start - at)) < 0)
 				return -1;
 			one.start = 0;
@@ -410,10 +508,39 @@ static int segment_text(struct tg_redact_sse *s, const struct seg *g, struct tg_
 						(size_t)(v->end - v->start), &one, out) < 0)
 				return -1;
 		}
-		/* its bytes in this piece are gone either way */
-		at = v->end < g->b ? v->end : g->b;
+		at = v->end < b ? v->end : b;
 	}
-	return tg_buf_append(out, tg_textstream_at(&c->ts, at), (size_t)(g->b - at));
+	if (tg_buf_append(out, tg_textstream_at(&c->ts, at), (size_t)(b - at)) < 0)
+		return -1;
+	c->sent = b;
+	return 0;
+}
+
+/*
+ * A string that is no channel: redacted whole. Metadata repeated in every
+ * event (a model version, a response id, content filter verdicts) is
+ * scanned once: a string found clean under its key is remembered (a keyed
+ * hash of both), and the same again is clean again (a string is judged
+ * alone, and counts are of distinct values).
+ */
+static int other_string(struct tg_redact_sse *s, const struct tg_json_path *p, const char *text, size_t len,
+			struct tg_buf *out)
+{
+	const char *key = p->depth && p->keys[p->depth - 1] ? p->keys[p->depth - 1] : "";
+	uint64_t h;
+	bool hashed;
+	int rc;
+
+	if (!len || tg_redactor_skip_key(s->x, key))
+		return 0;
+	hashed = tg_redactor_hash(s->x, key, strlen(key) + 1, text, len, &h) == 0;
+	for (size_t i = 0; hashed && i < CLEAN_MEMO; i++)
+		if (s->clean[i] == h)
+			return 0;
+	rc = tg_redactor_json_value(s->x, p, text, len, out);
+	if (rc == 0 && hashed)
+		s->clean[s->next_clean++ % CLEAN_MEMO] = h;
+	return rc;
 }
 
 static int rewrite(void *ctx, const struct tg_json_path *p, const char *text, size_t len, struct tg_buf *out)
@@ -421,13 +548,16 @@ static int rewrite(void *ctx, const struct tg_json_path *p, const char *text, si
 	struct tg_redact_sse *s = ctx;
 	char key[CHAN_KEY];
 	const struct seg *g;
+	struct channel *c;
 
-	if (!channel_of(s, p, key, sizeof(key)) || s->cur_seg >= s->cur->nsegs)
-		return tg_redactor_json_value(s->x, p, text, len, out);
-	g = &s->cur->segs[s->cur_seg++];
-	if (g->ch == NO_CHANNEL)
-		return tg_redactor_json_value(s->x, p, text, len, out);
-	if (segment_text(s, g, out) < 0)
+	if (!channel_of(s, p, key, sizeof(key)) || s->w->cur_seg >= s->w->cur->nsegs)
+		return other_string(s, p, text, len, out);
+	g = seg_at(s->w->cur, s->w->cur_seg++);
+	c = g->ch == NO_CHANNEL ? NULL : channel_by_id(s, g->ch);
+	if (!c)
+		return other_string(s, p, text, len, out);
+	/* its own text if that is decided, else what is (the rest goes on with a later event) */
+	if (carry(s, c, c->closed || g->b <= c->hold ? g->b : c->hold, out) < 0)
 		return -1;
 	return tg_buf_used(out) == len && (len == 0 || memcmp(tg_buf_start(out), text, len) == 0) ? 0 : 1;
 }
@@ -451,7 +581,7 @@ static int put_event(struct tg_redact_sse *s, const char *raw, size_t raw_len, c
 	/* leading blank lines (the rest of the previous event's terminator) */
 	while (r < end && (*r == '\n' || *r == '\r'))
 		r++;
-	rc |= tg_buf_append(s->out, raw, (size_t)(r - raw));
+	rc |= tg_buf_append(s->w->out, raw, (size_t)(r - raw));
 	/* the terminating blank line: its bytes as received */
 	if (tail > r && (tail[-1] == '\n' || tail[-1] == '\r')) {
 		tail--;
@@ -470,49 +600,65 @@ static int put_event(struct tg_redact_sse *s, const char *raw, size_t raw_len, c
 				const char *nl = dend > d ? memchr(d, '\n', (size_t)(dend - d)) : NULL;
 				const char *le = nl ? nl : dend;
 
-				rc |= tg_buf_append(s->out, "data: ", 6);
-				rc |= tg_buf_append(s->out, d, (size_t)(le - d));
-				rc |= tg_buf_append(s->out, eol, eol_len);
+				rc |= tg_buf_append(s->w->out, "data: ", 6);
+				rc |= tg_buf_append(s->w->out, d, (size_t)(le - d));
+				rc |= tg_buf_append(s->w->out, eol, eol_len);
 				if (!nl)
 					data_done = true;
 				else
 					d = nl + 1;
 			}
 		} else if (e > r) {
-			rc |= tg_buf_append(s->out, r, (size_t)(e - r));
-			rc |= tg_buf_append(s->out, eol, eol_len);
+			rc |= tg_buf_append(s->w->out, r, (size_t)(e - r));
+			rc |= tg_buf_append(s->w->out, eol, eol_len);
 		}
 		/* past this line's end: CR LF, LF or CR */
 		r = e < tail && *e == '\r' && e + 1 < tail && e[1] == '\n' ? e + 2 : e + 1;
 	}
-	return rc | tg_buf_append(s->out, tail, (size_t)(end - tail));
+	return rc | tg_buf_append(s->w->out, tail, (size_t)(end - tail));
+}
+
+/* Append an array element: what preceded it as received, then its new JSON. */
+static int put_element(struct tg_redact_sse *s, const struct held *h, const char *data, size_t dlen)
+{
+	size_t tail = (size_t)h->data_off + h->data_len;
+
+	return tg_buf_append(s->w->out, h->raw, h->data_off) | tg_buf_append(s->w->out, data, dlen) |
+	       tg_buf_append(s->w->out, h->raw + tail, h->raw_len - tail);
 }
 
 /* A blocked value: end the stream with an error the provider's SDKs raise. */
-static int put_block_error(struct tg_redact_sse *s)
+static int put_block_error(struct tg_redact_sse *s, const struct held *h)
 {
 	char types[256], msg[400];
 	char *body;
 	int rc = 0;
 
+	s->dead = true;
+	if (s->framing == FRAME_ARRAY && h->whole)
+		return 0; /* one whole JSON answer: the value withheld is all there is to do */
 	tg_redactor_blocked(s->x, TG_DIR_RESPONSE, types, sizeof(types));
 	snprintf(msg, sizeof(msg), "tollgate: the redaction policy blocks responses that contain %s "
 		 "(the values are not shown); the stream was ended", types);
 	body = tg_error_body(s->shape, 403, "tollgate_redaction_blocked", "redaction_blocked", msg, s->trace_id);
 	if (!body)
 		return -1;
-	if (s->shape == TG_API_ANTHROPIC)
-		rc |= tg_buf_printf(s->out, "event: error%s", s->eol);
-	rc |= tg_buf_printf(s->out, "data: %s%s%s", body, s->eol, s->eol);
+	if (s->framing == FRAME_ARRAY) {
+		/* one more element, and the array's end (what follows is dropped) */
+		rc |= tg_buf_printf(s->w->out, "%s%s\r\n]", s->opened ? ",\r\n" : "[", body);
+	} else {
+		if (s->shape == TG_API_ANTHROPIC)
+			rc |= tg_buf_printf(s->w->out, "event: error%s", s->eol);
+		rc |= tg_buf_printf(s->w->out, "data: %s%s%s", body, s->eol, s->eol);
+	}
 	free(body);
-	s->dead = true;
 	return rc;
 }
 
 static void held_free(struct held *h)
 {
 	free(h->raw);
-	free(h->segs);
+	free(h->more);
 }
 
 /* The data of an event, from its raw lines: every "data:" line (one leading
@@ -541,67 +687,134 @@ static int event_data(const char *raw, size_t len, struct tg_buf *out)
 	return rc;
 }
 
-/* Write out one held event whose channel text is all decided. */
+/* Raw bytes as received; for an array, note when its '[' goes out. */
+static int put_raw(struct tg_redact_sse *s, const char *raw, size_t len)
+{
+	if (s->framing == FRAME_ARRAY && !s->opened && memchr(raw, '[', len))
+		s->opened = true;
+	return tg_buf_append(s->w->out, raw, len);
+}
+
+/* Write out one held event that may go. */
 static int send_event(struct tg_redact_sse *s, struct held *h)
 {
+	char type[48];
 	struct tg_buf data = {0};
 	const char *d;
 	size_t dlen;
 	tg_err err = {{0}};
 	int rc;
 
-	if (h->oversized) {
+	if (h->as_text) {
 		/* no fields to go by: the raw bytes as text */
-		rc = tg_redactor_text(s->x, TG_DIR_RESPONSE, h->raw, h->raw_len, s->out, &err) < 0;
+		if (s->framing == FRAME_ARRAY && !s->opened && memchr(h->raw, '[', h->raw_len))
+			s->opened = true;
+		rc = tg_redactor_text(s->x, TG_DIR_RESPONSE, h->raw, h->raw_len, s->w->out, &err) < 0;
 		return rc ? -1 : 0;
 	}
 	if (!h->has_data)
-		return tg_buf_append(s->out, h->raw, h->raw_len);
-	if (event_data(h->raw, h->raw_len, &data) < 0) {
-		tg_buf_free(&data);
-		return -1;
+		return put_raw(s, h->raw, h->raw_len);
+	if (s->framing == FRAME_ARRAY) {
+		d = h->raw + h->data_off;
+		dlen = h->data_len;
+	} else {
+		if (event_data(h->raw, h->raw_len, &data) < 0) {
+			tg_buf_free(&data);
+			return -1;
+		}
+		d = data.data ? tg_buf_start(&data) : "";
+		dlen = tg_buf_used(&data);
 	}
-	d = data.data ? tg_buf_start(&data) : "";
-	dlen = tg_buf_used(&data);
-	tg_buf_reset(&s->data);
+	tg_buf_reset(&s->w->data);
 	if (!h->json) {
 		/* not JSON: the data as text */
-		rc = tg_redactor_text(s->x, TG_DIR_RESPONSE, d, dlen, &s->data, &err);
+		rc = tg_redactor_text(s->x, TG_DIR_RESPONSE, d, dlen, &s->w->data, &err);
 	} else {
-		tg_strlcpy(s->type, h->type, sizeof(s->type));
-		s->doc = d;
-		s->doc_len = dlen;
-		s->cur = h;
-		s->cur_seg = 0;
+		s->w->doc = d;
+		s->w->doc_len = dlen;
+		type[0] = 0;
+		if (s->shape != TG_API_GEMINI) /* Gemini's objects have no "type" */
+			member_text(s, tg_json_skip_ws(d, dlen, 0), "type", type, sizeof(type));
+		s->w->type = type;
+		s->w->cur = h;
+		s->w->cur_seg = 0;
 		tg_redactor_json_begin(s->x, TG_DIR_RESPONSE);
-		rc = tg_json_rewrite(d, dlen, rewrite, s, &s->data, &err);
+		rc = tg_json_rewrite(d, dlen, rewrite, s, &s->w->data, &err);
+		s->w->type = "";
 		if (rc == 0)
-			rc = tg_buf_used(&s->data) != dlen ||
-			     (dlen && memcmp(tg_buf_start(&s->data), d, dlen) != 0);
+			rc = tg_buf_used(&s->w->data) != dlen ||
+			     (dlen && memcmp(tg_buf_start(&s->w->data), d, dlen) != 0);
 	}
-	if (rc > 0)
-		rc = put_event(s, h->raw, h->raw_len, s->data.data ? tg_buf_start(&s->data) : "",
-			       tg_buf_used(&s->data));
-	else if (rc == 0)
-		rc = tg_buf_append(s->out, h->raw, h->raw_len);
+	if (rc > 0 && s->framing == FRAME_ARRAY) {
+		/* what precedes an element has the '[' if no element went out before */
+		rc = put_element(s, h, s->w->data.data ? tg_buf_start(&s->w->data) : "", tg_buf_used(&s->w->data));
+		s->opened = true;
+	} else if (rc > 0) {
+		rc = put_event(s, h->raw, h->raw_len, s->w->data.data ? tg_buf_start(&s->w->data) : "",
+			       tg_buf_used(&s->w->data));
+	} else if (rc == 0) {
+		rc = put_raw(s, h->raw, h->raw_len);
+	}
 	tg_buf_free(&data);
 	return rc < 0 ? -1 : 0;
 }
 
-/* Is all the channel text of h decided? */
-static bool decided(struct tg_redact_sse *s, const struct held *h)
+/*
+ * May h go out now? All its channel text must be decided; or, when the
+ * stream holds more than its budget, each undecided piece must have a
+ * later event of its channel to carry it on.
+ */
+static bool ready(struct tg_redact_sse *s, struct held *h, bool pressed)
 {
 	for (size_t i = 0; i < h->nsegs; i++) {
-		struct channel *c = h->segs[i].ch == NO_CHANNEL ? NULL : channel_by_id(s, h->segs[i].ch);
+		const struct seg *g = seg_at(h, i);
+		struct channel *c = g->ch == NO_CHANNEL ? NULL : channel_by_id(s, g->ch);
 
-		if (c && !c->closed && h->segs[i].b > c->hold)
-			return false;
+		if (!c || c->closed || g->b <= c->hold || (pressed && c->last != h->serial))
+			continue;
+		return false;
 	}
 	return true;
 }
 
-/* Send the held events, oldest first, as far as they are decided. */
-static int release(struct tg_redact_sse *s)
+/* What a held event takes. */
+static size_t held_bytes(const struct held *h)
+{
+	return tg_heap_bytes(h->raw_len ? h->raw_len : 1) +
+	       tg_heap_bytes((h->nsegs > 1 ? h->nsegs - 1 : 0) * sizeof(struct seg));
+}
+
+void tg_redact_sse_state(const struct tg_redact_sse *s, struct tg_redact_sse_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->stream = tg_heap_bytes(sizeof(*s)) + tg_heap_bytes(s->capch * sizeof(s->ch[0])) +
+		     tg_heap_bytes(s->capq * sizeof(s->q[0]));
+	for (size_t i = 0; i < s->nch; i++)
+		st->text += tg_heap_bytes(s->ch[i].ts.cap) + tg_heap_bytes(s->ch[i].capv * sizeof(struct value));
+	for (size_t i = 0; i < s->nq; i++)
+		st->held += held_bytes(&s->q[i]);
+	st->nheld = s->nq;
+	st->splitter = tg_redact_sse_splitter_bytes(s);
+	if (s->w) /* inside a feed: its scratch too */
+		st->stream += tg_heap_bytes(s->w->data.cap) + tg_heap_bytes(s->w->spans.cap * sizeof(s->w->spans.v[0]));
+}
+
+/* What the stream keeps from one read to the next, with the call's
+ * redactor and stage record: the state the budget bounds. (The splitter's
+ * buffer holds the event being handled, and the scratch is the feed's.) */
+static size_t kept_bytes(const struct tg_redact_sse *s)
+{
+	struct tg_redact_sse_state st;
+
+	tg_redact_sse_state(s, &st);
+	if (s->w)
+		st.stream -= tg_heap_bytes(s->w->data.cap) + tg_heap_bytes(s->w->spans.cap * sizeof(s->w->spans.v[0]));
+	return st.stream + st.text + st.held + tg_redactor_bytes(s->x) + tg_redact_stage_call_bytes();
+}
+
+/* Send the held events, oldest first, as far as they may go (extra: bytes
+ * kept besides, for the budget). */
+static int release(struct tg_redact_sse *s, size_t extra)
 {
 	size_t done = 0;
 	int rc = 0;
@@ -609,30 +822,43 @@ static int release(struct tg_redact_sse *s)
 	while (done < s->nq && !s->dead) {
 		struct held *h = &s->q[done];
 
-		if (!decided(s, h))
-			break;
+		if (!ready(s, h, false)) {
+			/* over the budget? (the events let go so far still sit in the queue) */
+			size_t kept = kept_bytes(s) + extra;
+
+			for (size_t i = 0; i < done; i++)
+				kept -= held_bytes(&s->q[i]);
+			if (kept <= STATE_BUDGET || !ready(s, h, true))
+				break;
+		}
 		rc = send_event(s, h);
 		for (size_t i = 0; i < h->nsegs; i++) {
-			struct channel *c = h->segs[i].ch == NO_CHANNEL ? NULL : channel_by_id(s, h->segs[i].ch);
-			size_t k = 0;
+			const struct seg *g = seg_at(h, i);
+			struct channel *c = g->ch == NO_CHANNEL ? NULL : channel_by_id(s, g->ch);
+			uint32_t k = 0;
 
 			if (!c)
 				continue;
 			c->queued--;
-			/* values that end here are fully sent */
-			for (size_t j = 0; j < c->nv; j++)
-				if (c->v[j].end > h->segs[i].b)
+			/* values that went out whole are done with */
+			for (uint32_t j = 0; j < c->nv; j++)
+				if (c->v[j].end > c->sent)
 					c->v[k++] = c->v[j];
 			c->nv = k;
-			tg_textstream_forget(&c->ts, tg_redactor_detectors(s->x), h->segs[i].b);
+			if (!k) {
+				free(c->v);
+				c->v = NULL;
+				c->capv = 0;
+			}
+			tg_textstream_forget(&c->ts, tg_redactor_detectors(s->x), c->sent);
 		}
 		s->qbytes -= h->raw_len;
-		held_free(h);
 		done++;
+		if (rc == 0 && tg_redactor_blocked(s->x, TG_DIR_RESPONSE, NULL, 0))
+			rc = put_block_error(s, h);
+		held_free(h);
 		if (rc < 0)
 			break;
-		if (tg_redactor_blocked(s->x, TG_DIR_RESPONSE, NULL, 0))
-			rc = put_block_error(s);
 	}
 	if (done) {
 		memmove(s->q, s->q + done, (s->nq - done) * sizeof(*s->q));
@@ -644,36 +870,13 @@ static int release(struct tg_redact_sse *s)
 		s->nq = 0;
 		s->qbytes = 0;
 	}
+	if (s->nq == 0) {
+		free(s->q);
+		s->q = NULL;
+		s->capq = 0;
+	}
 	channels_gc(s);
 	return rc < 0 ? -1 : 0;
-}
-
-static struct held *enqueue(struct tg_redact_sse *s, const struct tg_sse_event *ev, bool json)
-{
-	struct held *h;
-
-	if (s->nq == s->capq) {
-		size_t cap = s->capq ? s->capq * 2 : 2;
-		struct held *v = realloc(s->q, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		s->q = v;
-		s->capq = cap;
-	}
-	h = &s->q[s->nq];
-	memset(h, 0, sizeof(*h));
-	h->raw = malloc(ev->raw_len ? ev->raw_len : 1);
-	if (!h->raw)
-		return NULL;
-	memcpy(h->raw, ev->raw, ev->raw_len);
-	h->raw_len = ev->raw_len;
-	h->has_data = ev->has_data;
-	h->json = json;
-	h->oversized = ev->oversized;
-	s->qbytes += h->raw_len;
-	s->nq++;
-	return h;
 }
 
 /* End every channel (or those marked closing): what they held is decided. */
@@ -685,6 +888,96 @@ static int close_channels(struct tg_redact_sse *s, bool all)
 		if (!c->closed && (all || c->closing) && channel_feed(s, c, NULL, 0, true) < 0)
 			return -1;
 		c->closing = false;
+	}
+	return 0;
+}
+
+/* What arrives, whatever the framing. */
+struct incoming {
+	const char *raw;
+	size_t raw_len;
+	const char *data;           /* the event's data (SSE) or the element (array) */
+	size_t data_len, data_off;
+	bool has_data, as_text, whole;
+	bool ends;                  /* every channel ends before it ([DONE], the array's ']') */
+};
+
+static struct held *enqueue(struct tg_redact_sse *s, const struct incoming *in, bool json)
+{
+	struct held *h;
+
+	if (s->nq == s->capq) {
+		uint32_t cap = s->capq ? s->capq * 2 : 1;
+		struct held *v = realloc(s->q, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		s->q = v;
+		s->capq = cap;
+	}
+	h = &s->q[s->nq];
+	memset(h, 0, sizeof(*h));
+	h->raw = malloc(in->raw_len ? in->raw_len : 1);
+	if (!h->raw)
+		return NULL;
+	memcpy(h->raw, in->raw, in->raw_len);
+	h->raw_len = in->raw_len;
+	h->data_off = (uint32_t)in->data_off;
+	h->data_len = (uint32_t)in->data_len;
+	h->has_data = in->has_data;
+	h->json = json;
+	h->as_text = in->as_text;
+	h->whole = in->whole;
+	h->serial = ++s->serial;
+	s->qbytes += h->raw_len;
+	s->nq++;
+	return h;
+}
+
+static int arrive(struct tg_redact_sse *s, const struct incoming *in)
+{
+	char type[48];
+	size_t root;
+	struct held *h;
+	tg_err err = {{0}};
+	bool json;
+
+	if (s->dead)
+		return 0;
+	root = in->has_data ? tg_json_skip_ws(in->data, in->data_len, 0) : 0;
+	json = in->has_data && root < in->data_len && (in->data[root] == '{' || in->data[root] == '[') &&
+	       tg_json_valid(in->data, in->data_len);
+	if (in->ends && close_channels(s, true) < 0)
+		return -1;
+	if (!in->has_data && !in->as_text && s->nq == 0)
+		return put_raw(s, in->raw, in->raw_len); /* comments, keep-alives, separators */
+	h = enqueue(s, in, json);
+	if (!h)
+		return -1;
+	if (json) {
+		s->w->doc = in->data;
+		s->w->doc_len = in->data_len;
+		type[0] = 0;
+		if (s->shape != TG_API_GEMINI)
+			member_text(s, root, "type", type, sizeof(type));
+		s->w->type = type;
+		s->w->close_all = false;
+		s->w->cur = h;
+		close_by_type(s, root);
+		if (tg_json_rewrite(in->data, in->data_len, inspect, s, &s->w->data, &err) < 0)
+			return -1;
+		s->w->type = "";
+		tg_buf_reset(&s->w->data);
+		close_siblings(s, h->serial);
+		if (close_channels(s, s->w->close_all) < 0)
+			return -1;
+	}
+	if (release(s, 0) < 0)
+		return -1;
+	if (s->qbytes > MAX_QUEUE_BYTES) {
+		/* something undecided for megabytes: decide it as it stands */
+		if (close_channels(s, true) < 0 || release(s, 0) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -705,50 +998,43 @@ static void learn_eol(struct tg_redact_sse *s, const struct tg_sse_event *ev)
 static int on_event(void *arg, const struct tg_sse_event *ev)
 {
 	struct tg_redact_sse *s = arg;
-	size_t root;
-	struct held *h;
-	tg_err err = {{0}};
-	bool json;
+	struct incoming in = {
+		.raw = ev->raw, .raw_len = ev->raw_len, .data = ev->data, .data_len = ev->data_len,
+		.has_data = ev->has_data && !ev->oversized, .as_text = ev->oversized,
+		.ends = ev->has_data && ev->data_len == 6 && memcmp(ev->data, "[DONE]", 6) == 0,
+	};
 
 	if (s->dead)
 		return 0;
 	learn_eol(s, ev);
-	root = ev->has_data && !ev->oversized ? tg_json_skip_ws(ev->data, ev->data_len, 0) : 0;
-	json = ev->has_data && !ev->oversized && root < ev->data_len &&
-	       (ev->data[root] == '{' || ev->data[root] == '[') && tg_json_valid(ev->data, ev->data_len);
-	if (ev->has_data && ev->data_len == 6 && memcmp(ev->data, "[DONE]", 6) == 0 &&
-	    close_channels(s, true) < 0)
-		return -1;
-	if (!ev->has_data && s->nq == 0)
-		return tg_buf_append(s->out, ev->raw, ev->raw_len); /* comments, keep-alives */
-	h = enqueue(s, ev, json);
-	if (!h)
-		return -1;
-	if (json) {
-		s->doc = ev->data;
-		s->doc_len = ev->data_len;
-		member_text(s, root, "type", s->type, sizeof(s->type));
-		tg_strlcpy(h->type, s->type, sizeof(h->type));
-		s->close_all = false;
-		s->cur = h;
-		close_by_type(s, root);
-		if (tg_json_rewrite(ev->data, ev->data_len, inspect, s, &s->data, &err) < 0)
-			return -1;
-		tg_buf_reset(&s->data);
-		if (close_channels(s, s->close_all) < 0)
-			return -1;
-	}
-	if (release(s) < 0)
-		return -1;
-	if (s->qbytes > MAX_QUEUE_BYTES) {
-		/* something undecided for megabytes: decide it as it stands */
-		if (close_channels(s, true) < 0 || release(s) < 0)
-			return -1;
-	}
-	return 0;
+	return arrive(s, &in);
 }
 
-struct tg_redact_sse *tg_redact_sse_new(struct tg_redactor *x, enum tg_api_shape shape, const char *trace_id)
+/* Only what may stand between array elements: brackets, commas, whitespace. */
+static bool structural(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!p[i] || !strchr("[], \t\r\n", p[i]))
+			return false;
+	return true;
+}
+
+static int on_piece(void *arg, const struct tg_jarray_piece *p)
+{
+	struct tg_redact_sse *s = arg;
+	struct incoming in = {
+		.raw = p->raw, .raw_len = p->raw_len, .data = p->raw + p->value_off, .data_len = p->value_len,
+		.data_off = p->value_off, .has_data = p->value_len > 0, .whole = p->whole, .ends = p->end,
+		.as_text = p->oversized || (!p->value_len && !structural(p->raw, p->raw_len)),
+	};
+
+	return arrive(s, &in);
+}
+
+/* ---- the stream ------------------------------------------------------------------ */
+
+static struct tg_redact_sse *stream_new(struct tg_redactor *x, enum tg_api_shape shape, const char *trace_id,
+					enum framing framing)
 {
 	struct tg_redact_sse *s = calloc(1, sizeof(*s));
 
@@ -756,34 +1042,57 @@ struct tg_redact_sse *tg_redact_sse_new(struct tg_redactor *x, enum tg_api_shape
 		return NULL;
 	s->x = x;
 	s->shape = shape == TG_API_AZURE_OPENAI ? TG_API_OPENAI : shape;
-	tg_strlcpy(s->trace_id, trace_id ? trace_id : "", sizeof(s->trace_id));
+	s->framing = framing;
+	s->trace_id = trace_id ? trace_id : "";
 	strcpy(s->eol, "\n");
-	tg_sse_init(&s->sse, MAX_EVENT);
+	if (framing == FRAME_ARRAY)
+		tg_jarray_init(&s->split.arr, MAX_EVENT);
+	else
+		tg_sse_init(&s->split.sse, MAX_EVENT);
 	return s;
+}
+
+struct tg_redact_sse *tg_redact_sse_new(struct tg_redactor *x, enum tg_api_shape shape, const char *trace_id)
+{
+	return stream_new(x, shape, trace_id, FRAME_SSE);
+}
+
+struct tg_redact_sse *tg_redact_sse_new_array(struct tg_redactor *x, enum tg_api_shape shape,
+					      const char *trace_id)
+{
+	return stream_new(x, shape, trace_id, FRAME_ARRAY);
 }
 
 int tg_redact_sse_feed(struct tg_redact_sse *s, const char *in, size_t len, bool last, struct tg_buf *out)
 {
+	struct walk w = {.out = out, .type = ""};
 	size_t before = tg_buf_used(out);
-	int rc;
+	int rc = 0;
 
-	s->out = out;
-	rc = len ? tg_sse_feed(&s->sse, in, len, on_event, s) : 0;
-	if (rc == 0 && last) {
-		rc = tg_sse_finish(&s->sse, on_event, s);
-		if (rc == 0 && !s->dead)
-			rc = close_channels(s, true);
-		if (rc == 0)
-			rc = release(s);
+	s->w = &w;
+	if (s->framing == FRAME_ARRAY) {
+		if (len)
+			rc = tg_jarray_feed(&s->split.arr, in, len, on_piece, s);
+		if (rc == 0 && last)
+			rc = tg_jarray_finish(&s->split.arr, on_piece, s);
+	} else {
+		if (len)
+			rc = tg_sse_feed(&s->split.sse, in, len, on_event, s);
+		if (rc == 0 && last)
+			rc = tg_sse_finish(&s->split.sse, on_event, s);
+		/* between reads a stream keeps only what it must (the splitter's
+		 * field scratch is only read inside its callback) */
+		tg_buf_reset(&s->split.sse.fields);
+		tg_buf_release_if_empty(&s->split.sse.fields);
 	}
-	s->out = NULL;
-	/* between reads a stream keeps only what it must (the splitter's field
-	 * scratch is only read inside its callback) */
-	tg_buf_reset(&s->sse.fields);
-	tg_buf_release_if_empty(&s->sse.fields);
-	tg_buf_reset(&s->data);
-	tg_buf_release_if_empty(&s->data);
-	tg_spans_free(&s->spans);
+	if (rc == 0 && last && !s->dead)
+		rc = close_channels(s, true);
+	/* what is kept till the next read includes the splitter's piece of an event */
+	if (rc == 0)
+		rc = release(s, last ? 0 : tg_redact_sse_splitter_bytes(s));
+	s->w = NULL;
+	tg_buf_free(&w.data);
+	tg_spans_free(&w.spans);
 	if (rc != 0)
 		return -1;
 	return tg_buf_used(out) - before != len ? 1 : 0;
@@ -801,26 +1110,24 @@ void tg_redact_sse_free(struct tg_redact_sse *s)
 		free(s->ch[i].v);
 	}
 	free(s->ch);
-	tg_spans_free(&s->spans);
-	tg_sse_free(&s->sse);
-	tg_buf_free(&s->data);
+	if (s->framing == FRAME_ARRAY)
+		tg_jarray_free(&s->split.arr);
+	else
+		tg_sse_free(&s->split.sse);
 	free(s);
-}
-
-size_t tg_redact_sse_bytes(const struct tg_redact_sse *s)
-{
-	size_t n = sizeof(*s) + s->sse.buf.cap + s->sse.fields.cap + s->data.cap +
-		   s->capch * sizeof(s->ch[0]) + s->capq * sizeof(s->q[0]) + s->qbytes +
-		   s->spans.cap * sizeof(s->spans.v[0]);
-
-	for (size_t i = 0; i < s->nch; i++)
-		n += s->ch[i].ts.cap + s->ch[i].capv * sizeof(struct value);
-	for (size_t i = 0; i < s->nq; i++)
-		n += s->q[i].nsegs * sizeof(struct seg);
-	return n;
 }
 
 size_t tg_redact_sse_splitter_bytes(const struct tg_redact_sse *s)
 {
-	return s->sse.buf.cap;
+	if (s->framing == FRAME_ARRAY)
+		return tg_heap_bytes(s->split.arr.buf.cap);
+	return tg_heap_bytes(s->split.sse.buf.cap) + tg_heap_bytes(s->split.sse.fields.cap);
+}
+
+size_t tg_redact_sse_bytes(const struct tg_redact_sse *s)
+{
+	struct tg_redact_sse_state st;
+
+	tg_redact_sse_state(s, &st);
+	return st.stream + st.text + st.held + st.splitter;
 }

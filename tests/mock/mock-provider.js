@@ -119,6 +119,12 @@
  *                         the prompt count there: keep <r> <= input)
  *   MOCK_MODEL:<name>     answer with "model": <name> instead of the
  *                         requested model
+ *   MOCK_GATE:<path>      in a stream, send the first event (or array
+ *                         element), then wait until the file <path> exists
+ *                         (at most 30 s) before sending the rest
+ *   MOCK_PRETTY           Gemini without alt=sse: elements pretty-printed
+ *                         and separated as the real API does
+ *                         ("[{\n  ...\n}\r\n,\r\n{...}\r\n]")
  *
  * Auth (unless --no-auth-check): 401 in the provider's shape when there is no
  * key: OpenAI "authorization: Bearer ...", Azure "api-key" or bearer,
@@ -270,7 +276,14 @@ function parseHooks(text) {
     h.cacheSet = true;
   }
   if ((m = /MOCK_MODEL:(\S+)/.exec(before))) h.model = m[1];
+  if ((m = /MOCK_GATE:(\S+)/.exec(before))) h.gate = m[1];
+  if (/MOCK_PRETTY\b/.test(before)) h.pretty = true;
   return h;
+}
+
+// Wait until a file exists (MOCK_GATE), at most ms.
+async function waitFile(path, ms) {
+  for (let waited = 0; waited < ms && !fs.existsSync(path); waited += 20) await sleep(20);
 }
 
 function splitDeltas(text, n) {
@@ -563,6 +576,10 @@ class Responder {
         continue;
       }
       if (!first && opts.chunkDelayMs > 0) await sleep(opts.chunkDelayMs);
+      if (!first && this.hooks.gate) {
+        await waitFile(this.hooks.gate, 30000);
+        this.hooks.gate = null;
+      }
       first = false;
       if (this.closed) return;
       this.res.write(ev);
@@ -870,8 +887,13 @@ async function geminiGenerate(ctx) {
     return R.sse(withCut(list, deltas.length), 'text/event-stream');
   }
   // No alt=sse: a JSON array, streamed one element at a time.
-  list = objs.map((o, i) => ({ ev: (i === 0 ? '[' : ',\r\n') + JSON.stringify(o), delta: i < deltas.length }));
-  list.push({ ev: ']' });
+  if (hooks.pretty) {
+    list = objs.map((o, i) => ({ ev: (i === 0 ? '[' : '\r\n,\r\n') + JSON.stringify(o, null, 2), delta: i < deltas.length }));
+    list.push({ ev: '\r\n]' });
+  } else {
+    list = objs.map((o, i) => ({ ev: (i === 0 ? '[' : ',\r\n') + JSON.stringify(o), delta: i < deltas.length }));
+    list.push({ ev: ']' });
+  }
   return R.sse(withCut(list, deltas.length), 'application/json; charset=UTF-8');
 }
 
