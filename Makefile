@@ -32,7 +32,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h
 
-.PHONY: all deps check-deps run test unit demo bench bench-redaction clean fuzz
+.PHONY: all deps check-deps run test unit demo bench bench-redaction bench-redaction-dev bench-usage clean fuzz
 all: $(BUILD)/tollgate
 
 $(BUILD)/vmlinux.h:
@@ -67,10 +67,12 @@ $(BUILD)/fuzz/obj/%.o: userspace/%.c $(HEADERS)
 $(BUILD)/fuzz/obj/redact_builtin.o: policies/redaction-rules.json policies/redaction-noseyparker.json \
 	policies/redaction.json
 
+$(BUILD)/fuzz/fuzz_jsonspan: tests/unit/jsonspan_cjson.h
+
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tests/fuzz/fuzz_common.c $(FUZZ_OBJS) -o $@ $(LDLIBS)
 
-fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse
+fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse $(BUILD)/fuzz/fuzz_jsonarray $(BUILD)/fuzz/fuzz_jsonspan
 
 # Redaction accuracy (labelled corpora) and speed: bench/RESULTS-redaction.md
 CORPORA ?= ../shared/corpora
@@ -78,8 +80,25 @@ $(BUILD)/bench/redaction: bench/redaction.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
 
-bench-redaction: $(BUILD)/bench/redaction
-	$(BUILD)/bench/redaction $(CORPORA) bench/RESULTS-redaction.md
+# The held-out PII corpus is generated (seeded, deterministic), not committed:
+# the test split is scored into the report; study only the dev split's misses.
+$(BUILD)/bench/pii-%.jsonl: bench/pii_corpus.py
+	@mkdir -p $(dir $@)
+	python3 bench/pii_corpus.py --split $* -o $@
+
+bench-redaction: $(BUILD)/bench/redaction $(BUILD)/bench/pii-test.jsonl
+	$(BUILD)/bench/redaction $(CORPORA) bench/RESULTS-redaction.md $(BUILD)/bench/pii-test.jsonl
+
+bench-redaction-dev: $(BUILD)/bench/redaction $(BUILD)/bench/pii-dev.jsonl
+	$(BUILD)/bench/redaction --misses $(BUILD)/bench/pii-dev.jsonl
+
+# Usage extraction (the meter stage's JSON reading): CPU per call, bench/usage.c
+$(BUILD)/bench/usage: bench/usage.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
+
+bench-usage: $(BUILD)/bench/usage
+	$(BUILD)/bench/usage
 
 $(BUILD)/tollgate: $(OBJS)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)

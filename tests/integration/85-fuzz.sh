@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # 85-fuzz.sh - a short libFuzzer run of the redaction rewriters (part of
-# `make test`): the JSON rewriter and the SSE rewriter, each for
-# FUZZ_SECONDS (default 12) from the seeds in tests/fuzz/corpus, under
-# ASan and UBSan. A crash, a leak, invalid JSON or SSE out of valid input,
-# or a split UTF-8 sequence fails the run (the harnesses abort on them).
+# `make test`): the JSON rewriter, the SSE rewriter and the JSON array
+# stream (splitter and rewriter), each for FUZZ_SECONDS (default 12) from
+# the seeds in tests/fuzz/corpus, under ASan and UBSan. A crash, a leak,
+# invalid JSON, SSE or array out of valid input, a byte lost by the
+# splitter, or a split UTF-8 sequence fails the run (the harnesses abort on
+# them). Also the metering stage's JSON readers (fuzz_jsonspan): they must
+# accept and read exactly what cJSON does, and the usage readers must not
+# crash on any input.
 # Longer runs: see README.md, "Redaction", fuzzing.
 source "$(dirname "$0")/lib.sh"
 
@@ -15,7 +19,7 @@ if ! make -C "$TG_REPO" -s BUILD="$BUILD_DIR" fuzz >"$TG_TMP/build.log" 2>&1; th
 fi
 pass "fuzz harnesses build"
 
-for h in fuzz_jsonrw fuzz_sse; do
+for h in fuzz_jsonrw fuzz_sse fuzz_jsonarray fuzz_jsonspan; do
 	corpus="$TG_TMP/$h"
 	mkdir -p "$corpus"
 	cp "$TG_REPO/tests/fuzz/corpus/${h#fuzz_}/"* "$corpus/"
