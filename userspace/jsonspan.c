@@ -500,7 +500,7 @@ static size_t skip(const char *s, size_t n, const struct tg_jdoc *d, size_t i)
  * many were found, or -1 if the object is malformed before that.
  */
 static int find_members(const char *s, size_t n, const struct tg_jdoc *d, size_t obj, const char *const *keys,
-			size_t nkeys, struct tg_jmember *found)
+			size_t nkeys, struct tg_jmember *found, bool *repeated)
 {
 	size_t lens[MAX_MANY], left = nkeys, i = tg_json_skip_ws(s, n, obj);
 
@@ -527,13 +527,18 @@ static int find_members(const char *s, size_t n, const struct tg_jdoc *d, size_t
 		if (!vend)
 			return -1;
 		for (size_t k = 0; k < nkeys; k++) {
-			if (found[k].key == TG_JNONE && str_eq(s, kstart + 1, kend - 1, escaped, keys[k], lens[k])) {
-				found[k] = (struct tg_jmember){.key = kstart, .value = vstart, .value_end = vend};
-				left--;
-				hit = true;
+			if (!str_eq(s, kstart + 1, kend - 1, escaped, keys[k], lens[k]))
+				continue;
+			if (found[k].key != TG_JNONE) {
+				if (repeated)
+					*repeated = true;
+				continue;
 			}
+			found[k] = (struct tg_jmember){.key = kstart, .value = vstart, .value_end = vend};
+			left--;
+			hit = true;
 		}
-		if (hit && !left)
+		if (hit && !left && !repeated)
 			return (int)nkeys;
 		i = tg_json_skip_ws(s, n, vend);
 		if (i < n && s[i] == '}')
@@ -547,14 +552,14 @@ static int find_members(const char *s, size_t n, const struct tg_jdoc *d, size_t
 
 int tg_json_member(const char *s, size_t n, size_t obj, const char *key, struct tg_jmember *m)
 {
-	return find_members(s, n, NULL, obj, &key, 1, m);
+	return find_members(s, n, NULL, obj, &key, 1, m, NULL);
 }
 
 size_t tg_json_get(const struct tg_jdoc *d, size_t obj, const char *key)
 {
 	struct tg_jmember m;
 
-	if (tg_json_type(d, obj) != TG_JSON_OBJECT || find_members(d->s, d->n, d, obj, &key, 1, &m) != 1)
+	if (tg_json_type(d, obj) != TG_JSON_OBJECT || find_members(d->s, d->n, d, obj, &key, 1, &m, NULL) != 1)
 		return TG_JNONE;
 	return m.value;
 }
@@ -570,11 +575,27 @@ void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *ke
 	for (size_t off = 0; off < nkeys; off += MAX_MANY) {
 		size_t batch = nkeys - off < MAX_MANY ? nkeys - off : MAX_MANY;
 
-		if (find_members(d->s, d->n, d, obj, keys + off, batch, m) < 0)
+		if (find_members(d->s, d->n, d, obj, keys + off, batch, m, NULL) < 0)
 			return;
 		for (size_t k = 0; k < batch; k++)
 			vals[off + k] = m[k].key == TG_JNONE ? TG_JNONE : m[k].value;
 	}
+}
+
+bool tg_json_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys)
+{
+	struct tg_jmember m[MAX_MANY];
+	bool repeated = false;
+
+	if (tg_json_type(d, obj) != TG_JSON_OBJECT)
+		return false;
+	for (size_t off = 0; off < nkeys && !repeated; off += MAX_MANY) {
+		size_t batch = nkeys - off < MAX_MANY ? nkeys - off : MAX_MANY;
+
+		if (find_members(d->s, d->n, d, obj, keys + off, batch, m, &repeated) < 0)
+			return false;
+	}
+	return repeated;
 }
 
 /* The value of the member whose key is at i, or TG_JNONE. */

@@ -102,6 +102,11 @@ size_t tg_json_get(const struct tg_jdoc *d, size_t obj, const char *key);
  * tg_json_get would return for keys[i]. */
 void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys, size_t *vals);
 
+/* Does the object at obj have one of keys more than once? Parsers disagree
+ * on which copy counts (the first here, the last in most providers'), so a
+ * reader that must see what the provider sees refuses such a document. */
+bool tg_json_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys);
+
 /* The children of an array (its elements) or of an object (its members'
  * values), in order, as cJSON_ArrayForEach visits them:
  *   for (v = tg_json_first(d, arr); v != TG_JNONE; v = tg_json_next(d, v))

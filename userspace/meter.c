@@ -397,6 +397,15 @@ static enum tg_stage_result on_request(void *ctx, struct tg_call *call)
 	tg_usage_parse_request(call->provider, &call->req, tg_buf_start(&call->req_body),
 			       tg_buf_used(&call->req_body), &mc->req);
 	tg_strlcpy(call->operation, mc->req.operation, sizeof(call->operation));
+	if (mc->req.metered && mc->req.repeated_key[0]) {
+		char key[sizeof(mc->req.repeated_key)];
+
+		tg_strlcpy(key, mc->req.repeated_key, sizeof(key));
+		free_call(mc);
+		return tg_call_refuse(call, 400, "invalid_request_error",
+				      "tollgate: the request body gives \"%s\" more than once; JSON parsers disagree on "
+				      "which copy counts, so the cost cannot be known: send it once", key);
+	}
 	if (!mc->req.metered) {
 		free_call(mc);
 		return TG_STAGE_CONTINUE;

@@ -49,6 +49,7 @@ struct tg_usage_request {
 	bool openai_stream;      /* an OpenAI-style stream (chat or legacy completions) */
 	bool wants_usage;        /* ... that asked for stream_options.include_usage */
 	uint64_t body_bytes;
+	char repeated_key[40];   /* a key that decides the cost given twice ("" = none): refused */
 };
 
 /* Classify and read a request. body may be NULL. Never fails: an

@@ -214,6 +214,13 @@ assert_contains "rate limit: with Retry-After" "$hdrs" "Retry-After: "
 assert_contains "rate limit: in the provider's shape, naming the limit" "$(tg_json "$(cat "$TG_TMP/rl.out")" 'j.error.message')" "2 requests per minute"
 
 # --- bad input is refused clearly; a bad policy file leaves the old one in force -------
+# a cost-deciding key given twice: providers read the last copy, so it is refused
+before=$(wc -l <"$TG_MOCK_RECORD")
+out=$(openai agents/a '{"model":"gpt-4o-mini","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"max_tokens":100000}' \
+	-w '\n%{http_code}')
+assert_eq "repeated max_tokens: 400" 400 "$(tail -n 1 <<<"$out")"
+assert_contains "repeated max_tokens: the message names the key" "$out" 'max_tokens\" more than once'
+assert_eq "repeated max_tokens: never reached the provider" "$before" "$(wc -l <"$TG_MOCK_RECORD")"
 err=$("${TG[@]}" budget set cgroup:/x -5 2>&1)
 assert_eq "negative limit: refused" "1" "$?"
 assert_contains "negative limit: the message names the field" "$err" "limit_usd"

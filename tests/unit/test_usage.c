@@ -237,6 +237,22 @@ int main(void)
 		m = request("GET", "/v1/models");
 		tg_usage_parse_request(&openai, &m, NULL, 0, &q);
 		CHECK(!q.metered, "GET /v1/models is not metered");
+		m = request("POST", "/v1/chat/completions");
+		b = "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"max_tokens\":1}],\"max_tokens\":100000}";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(strcmp(q.repeated_key, "max_tokens") == 0,
+		      "a repeated max_tokens is reported (providers read the last copy, tollgate the first)");
+		b = "{\"model\":\"gpt-4o\",\"model\":\"gpt-4o-mini\",\"messages\":[]}";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(strcmp(q.repeated_key, "model") == 0, "a repeated model too");
+		b = "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"max_tokens\":1,\"model\":\"x\"}],"
+		    "\"metadata\":{\"model\":\"y\"}}";
+		tg_usage_parse_request(&openai, &m, b, strlen(b), &q);
+		CHECK(q.repeated_key[0] == 0 && q.max_output == 10, "the same keys nested deeper are not repeats");
+		m = request("POST", "/v1beta/models/gemini-2.0-flash:generateContent");
+		b = "{\"contents\":[],\"generationConfig\":{\"maxOutputTokens\":5,\"maxOutputTokens\":50000}}";
+		tg_usage_parse_request(&gem, &m, b, strlen(b), &q);
+		CHECK(q.repeated_key[0] != 0, "gemini: a repeated generationConfig member is reported");
 
 		m = request("POST", "/v1/chat/completions");
 		b = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"n\":1000,"
