@@ -25,7 +25,6 @@
 #define WINDOW_CAP 16384          /* widest confirmation window (unbounded rules) */
 #define MAX_STARTS 64             /* starts tried per hit while validators refuse */
 #define CONFIRM_AHEAD 64          /* text after a hit's end a confirmation may look at */
-#define MAX_GATED_DBS 8
 #define PARTIAL_CHUNK 24          /* rules per partial-match alternation */
 #define MATCH_LIMIT 2000000
 #define PLACEHOLDER_PATTERN "<[A-Z][A-Z0-9_]{0,22}_[0-9]{1,6}>"
@@ -52,9 +51,7 @@ struct entity {
 struct rule {
 	char id[TG_RULE_ID_LEN];
 	char *pattern;
-	char *trigger;            /* what Hyperscan looks for, if not the pattern (a suffix of it) */
-	bool digit_gate;          /* every match has a digit: scanned only near digits */
-	char database[16];        /* gated rules: which of the gated databases ("" = the first) */
+	char *trigger;            /* what Hyperscan looks for, if not the pattern (see detectors.h) */
 	int entity;
 	int priority;
 	unsigned hs_flags;
@@ -81,7 +78,6 @@ struct scanner {
 	pcre2_jit_stack *jit;
 	size_t want_end;          /* the callout's target */
 	size_t word_base;         /* Hyperscan ids from here on are context words */
-	size_t base;              /* offset of the scanned window in the text */
 	struct hit { uint32_t rule, end; } *hits;
 	size_t nhits, caphits;
 	struct hit *words;        /* context word hits (rule = word index), by end */
@@ -101,10 +97,7 @@ struct tg_detectors {
 	struct rule *rules;       /* rules[nrules] is the placeholder pseudo-rule once compiled */
 	size_t nrules, caprules;
 	size_t nprefilter;
-	hs_database_t *db;        /* rules scanned everywhere, and the placeholder */
-	hs_database_t *gated[MAX_GATED_DBS]; /* digit-gated rules, by "database": scanned near digits */
-	size_t ngated;
-	size_t gate_margin;       /* bytes around digits the gated scan covers */
+	hs_database_t *db;        /* every rule (or its trigger), the placeholder and the context words */
 	hs_scratch_t *proto;
 	pcre2_code **partial;     /* alternations for stream holdback, PARTIAL_CHUNK rules each */
 	size_t npartial;
@@ -251,7 +244,7 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	static const char *const keys[] = {
 		"id", "name", "entity", "pattern", "flags", "group", "validator", "context",
 		"context_before", "context_after", "deny_context", "deny_context_after", "min_entropy", "kind",
-		"priority", "trigger", "gate", "database", "examples", "negative_examples", NULL};
+		"priority", "trigger", "examples", "negative_examples", NULL};
 	const cJSON *it;
 	const char *s;
 	uint64_t v;
@@ -293,19 +286,6 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 		r->trigger = strdup(s);
 		if (!r->trigger)
 			return tg_errf(err, "out of memory");
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "gate");
-	if (it) {
-		if (tg_json_string(it, &s, err) < 0 || strcmp(s, "digit") != 0)
-			return tg_errf(err, "\"gate\": expected \"digit\"");
-		r->digit_gate = true;
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "database");
-	if (it) {
-		if (!r->digit_gate)
-			return tg_errf(err, "\"database\": only for rules with \"gate\": \"digit\"");
-		if (tg_json_string(it, &s, err) < 0 || !s[0] || tg_strlcpy(r->database, s, sizeof(r->database)) < 0)
-			return tg_errf(err, "\"database\": a name of 1 to %zu characters", sizeof(r->database) - 1);
 	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "flags");
 	if (it) {
@@ -627,7 +607,22 @@ static char *word_pattern(const char *w)
 	return p;
 }
 
-/* Compile one database; a rule Hyperscan rejects is retried in prefilter mode. */
+/*
+ * What Hyperscan looks for: the rule's trigger, or else its pattern, either
+ * without a leading \b. A boundary before a match does not move where the
+ * match ends, so Hyperscan still finds every end (a few more, which PCRE2
+ * refuses), and its engines are faster and steadier without one there.
+ */
+static const char *hs_expression(const struct rule *r)
+{
+	const char *p = r->trigger ? r->trigger : r->pattern;
+
+	if (p[0] == '\\' && p[1] == 'b' && p[2] && !strchr("|*+?{", p[2]))
+		return p + 2;
+	return p;
+}
+
+/* Compile the database; a rule Hyperscan rejects is retried in prefilter mode. */
 static int compile_db(struct tg_detectors *d, const char **pats, unsigned *flags, const unsigned *ids,
 		      size_t m, hs_database_t **db, tg_err *err)
 {
@@ -736,88 +731,34 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 				goto out;
 			}
 		}
-		if (r->digit_gate) {
-			size_t w = r->max_width == UINT_MAX ? UINT_MAX : r->max_width;
-
-			if (w > 1024) {
-				tg_errf(err, "rule \"%s\": \"gate\" needs a pattern no wider than 1024 bytes", r->id);
-				goto out;
-			}
-			/* the match and the few bytes around it its checks look at */
-			if (w + 16 > d->gate_margin)
-				d->gate_margin = w + 16;
-		}
 	}
 	/*
-	 * One database for the rules scanned everywhere (and the context
-	 * words); the digit-gated rules in a few small ones, as the rules name
-	 * them ("database"): Hyperscan merges many class-only patterns into
-	 * one slow automaton, while a few small ones run far faster together.
+	 * One database: every rule, by its trigger where it has one, and the
+	 * context words (literals, looked for everywhere). ^ and $ at every
+	 * line: Hyperscan only has to find a superset (PCRE2 confirms with the
+	 * rule's own flags), and so finds the ends of texts laid end to end
+	 * with "\n" (tg_detect_many).
 	 */
-	{
-		const char *names[MAX_GATED_DBS];
-		size_t nnames = 0;
-
-		for (size_t i = 0; i < n; i++) {
-			size_t k;
-
-			if (!d->rules[i].digit_gate)
-				continue;
-			for (k = 0; k < nnames; k++)
-				if (strcmp(names[k], d->rules[i].database) == 0)
-					break;
-			if (k == nnames) {
-				if (nnames == MAX_GATED_DBS) {
-					tg_errf(err, "rule \"%s\": more than %d gated databases", d->rules[i].id,
-						MAX_GATED_DBS);
-					goto out;
-				}
-				names[nnames++] = d->rules[i].database;
-			}
-		}
-		d->ngated = nnames;
-		for (size_t g = 0; g <= nnames; g++) {
-			size_t m = 0;
-			bool gated = g > 0;
-
-			for (size_t i = 0; i < n; i++) {
-				struct rule *r = &d->rules[i];
-
-				if (r->digit_gate != gated || (gated && strcmp(r->database, names[g - 1]) != 0))
-					continue;
-				pats[m] = r->trigger ? r->trigger : r->pattern;
-				/* ^ and $ at every line: Hyperscan only has to find a superset
-				 * (PCRE2 confirms with the rule's own flags), and so finds the
-				 * ends of texts laid end to end with "\n" (tg_detect_many) */
-				flags[m] = r->hs_flags | HS_FLAG_MULTILINE;
-				ids[m++] = (unsigned)i;
-			}
-			if (!gated) {
-				/* context words are looked for everywhere: literals, cheap */
-				for (size_t k = 0; k < d->nwords; k++) {
-					wpats[k] = word_pattern(d->words[k]);
-					if (!wpats[k]) {
-						tg_errf(err, "out of memory");
-						goto out;
-					}
-					pats[m] = wpats[k];
-					flags[m] = HS_FLAG_CASELESS;
-					ids[m++] = (unsigned)(n + k);
-				}
-			}
-			if (compile_db(d, pats, flags, ids, m, gated ? &d->gated[g - 1] : &d->db, err) < 0)
-				goto out;
-		}
+	for (size_t i = 0; i < n; i++) {
+		pats[i] = hs_expression(&d->rules[i]);
+		flags[i] = d->rules[i].hs_flags | HS_FLAG_MULTILINE;
+		ids[i] = (unsigned)i;
 	}
+	for (size_t k = 0; k < d->nwords; k++) {
+		wpats[k] = word_pattern(d->words[k]);
+		if (!wpats[k]) {
+			tg_errf(err, "out of memory");
+			goto out;
+		}
+		pats[n + k] = wpats[k];
+		flags[n + k] = HS_FLAG_CASELESS;
+		ids[n + k] = (unsigned)(n + k);
+	}
+	if (compile_db(d, pats, flags, ids, total, &d->db, err) < 0)
+		goto out;
 	if (hs_alloc_scratch(d->db, &d->proto) != HS_SUCCESS) {
 		tg_errf(err, "Hyperscan: cannot allocate scratch space");
 		goto out;
-	}
-	for (size_t g = 0; g < d->ngated; g++) {
-		if (hs_alloc_scratch(d->gated[g], &d->proto) != HS_SUCCESS) {
-			tg_errf(err, "Hyperscan: cannot allocate scratch space");
-			goto out;
-		}
 	}
 	for (size_t i = 0; i < n; i += PARTIAL_CHUNK)
 		if (compile_partial(d, i, n - i < PARTIAL_CHUNK ? n - i : PARTIAL_CHUNK, err) < 0)
@@ -866,8 +807,6 @@ void tg_detectors_free(struct tg_detectors *d)
 	}
 	hs_free_scratch(d->proto);
 	hs_free_database(d->db);
-	for (size_t g = 0; g < d->ngated; g++)
-		hs_free_database(d->gated[g]);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 }
@@ -1591,7 +1530,7 @@ static int on_hit(unsigned id, unsigned long long from, unsigned long long to, u
 			s->capwords = cap;
 		}
 		s->words[s->nwords].rule = id - s->word_base;
-		s->words[s->nwords].end = (uint32_t)(to + s->base);
+		s->words[s->nwords].end = (uint32_t)to;
 		s->nwords++;
 		return 0;
 	}
@@ -1608,64 +1547,8 @@ static int on_hit(unsigned id, unsigned long long from, unsigned long long to, u
 		s->caphits = cap;
 	}
 	s->hits[s->nhits].rule = id;
-	s->hits[s->nhits].end = (uint32_t)(to + s->base);
+	s->hits[s->nhits].end = (uint32_t)to;
 	s->nhits++;
-	return 0;
-}
-
-/*
- * Scan the digit-gated rules over the parts of text near digits only: each
- * window runs from gate_margin before a digit to gate_margin after the last
- * digit of its cluster, which covers every match of a gated rule (each has a
- * digit and is narrower than the margin) with the text around it that its
- * boundaries and context words look at. Windows never overlap.
- */
-/* The first ASCII digit in t[i..len), or len: eight bytes at a time. */
-static size_t next_digit(const char *t, size_t i, size_t len)
-{
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, x;
-
-		memcpy(&w, t + i, 8);
-		x = w ^ 0x3030303030303030ull; /* '0'..'9' become 0..9 */
-		/* a byte below 10 (exact for bytes below 128; others are refused below) */
-		if (((x - ones * 10) & ~x & highs) != 0)
-			break;
-	}
-	for (; i < len; i++)
-		if ((unsigned)(t[i] - '0') <= 9)
-			return i;
-	return len;
-}
-
-static int scan_gated(const struct tg_detectors *d, struct scanner *s, const char *t, size_t len)
-{
-	/* windows closer than this are scanned as one: fewer calls, a few more bytes */
-	size_t i = 0, m = d->gate_margin, join = 2 * m + 256;
-
-	while (i < len) {
-		size_t first, last, ws, we, next;
-
-		i = next_digit(t, i, len);
-		if (i >= len)
-			break;
-		first = last = i;
-		while ((next = next_digit(t, last + 1, len)) < len && next <= last + join)
-			last = next;
-		ws = first > m ? first - m : 0;
-		we = last + m + 1 < len ? last + m + 1 : len;
-		s->base = ws;
-		for (size_t g = 0; g < d->ngated; g++) {
-			if (hs_scan(d->gated[g], t + ws, (unsigned)(we - ws), 0, s->scratch, on_hit, s) != HS_SUCCESS) {
-				s->base = 0;
-				return -1;
-			}
-		}
-		s->base = 0;
-		i = we;
-	}
 	return 0;
 }
 
@@ -1895,6 +1778,18 @@ static int cmp_hit(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
+/* Hyperscan reports in order of end offset (rules at one offset in any
+ * order, which nothing depends on): sort only if that ever changes. */
+static void sort_hits(struct hit *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (v[i - 1].end > v[i].end) {
+			qsort(v, n, sizeof(*v), cmp_hit);
+			return;
+		}
+	}
+}
+
 static int cmp_start(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
@@ -2005,12 +1900,8 @@ static int scan_text(const struct tg_detectors *d, struct scanner *sc, const cha
 	sc->word_base = d->nrules + 1;
 	if (len > 0 && hs_scan(d->db, text, (unsigned)len, 0, sc->scratch, on_hit, sc) != HS_SUCCESS)
 		return -1;
-	if (d->ngated && scan_gated(d, sc, text, len) < 0)
-		return -1;
-	if (sc->nhits)
-		qsort(sc->hits, sc->nhits, sizeof(sc->hits[0]), cmp_hit);
-	if (sc->nwords)
-		qsort(sc->words, sc->nwords, sizeof(sc->words[0]), cmp_hit);
+	sort_hits(sc->hits, sc->nhits);
+	sort_hits(sc->words, sc->nwords);
 	return 0;
 }
 

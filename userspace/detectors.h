@@ -1,8 +1,8 @@
 /*
- * detectors.h - find PII and secrets in text: the detector rules compiled
- * into Hyperscan (one database scanned over everything; the digit-gated PII
- * formats in a few small ones scanned near digits), each hit confirmed with
- * PCRE2 and checked by the rule's validator and context words.
+ * detectors.h - find PII and secrets in text: every detector rule and the
+ * context words compiled into one Hyperscan database scanned over the whole
+ * text, each hit confirmed with PCRE2 and checked by the rule's validator
+ * and context words.
  *
  * A rule (policies/redaction-rules.json, policies/redaction-noseyparker.json,
  * or a policy's own "rules") names an entity type ("EMAIL", "SECRET", ...),
@@ -22,17 +22,18 @@
  *                    matching END marker (or to the end of the text)
  *   "flags"          "i" caseless, "m" multiline, "s" dot matches newline
  *   "trigger"        what Hyperscan looks for instead of the pattern: a
- *                    faster pattern that matches wherever the pattern does,
- *                    ending at the same offset (a suffix of it)
- *   "gate": "digit"  every match has a digit: scanned only near digits
- *   "database"       gated rules: the small database it is compiled into
+ *                    cheaper pattern that matches, ending at the same
+ *                    offset, wherever the pattern has a match the rule can
+ *                    accept (a suffix of it, or of every match its
+ *                    validator passes). For speed it should begin with a
+ *                    literal or a digit and have few bounded repeats.
  *
  * Engine: Hyperscan reports (rule, end offset) only, without start of
  * match (the SOM flag fails many real patterns and costs speed); each hit is
  * confirmed by PCRE2 with the rule's pattern forced to end at that offset
  * (a callout), over a window as wide as the rule can match, trying later
- * starts while the validator refuses. Overlapping values of one entity are
- * merged; between entities the higher priority, then the longer value, wins.
+ * starts while the validator refuses. Overlapping values of one entity are merged; between entities the higher
+ * priority, then the longer value, wins.
  *
  * Streams: tg_detect() can work on a window of a longer text (opts.from is
  * where the not yet emitted part starts, opts.final says whether the text
