@@ -1460,9 +1460,16 @@ static enum verdict validate(const struct rule *r, const char *t, size_t len, si
 
 /* ---- context words ----------------------------------------------------- */
 
-/* Is one of the words in map found (by the scan) wholly inside t[lo..hi)? */
+/*
+ * Is one of the words in map found (by the scan) wholly inside t[lo..hi)?
+ * In a stream the text received so far ends at open_end (SIZE_MAX when the
+ * text is final): a word ending there with a letter or digit may still go on
+ * ("st" may be the start of "status"), so it is not found but sets *open
+ * (when open is not NULL): undecided until more text arrives. With open NULL
+ * such a word counts as found.
+ */
 static bool has_word(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
-		     size_t lo, size_t hi)
+		     size_t lo, size_t hi, size_t open_end, bool *open)
 {
 	size_t a = 0, b = s->nwords;
 
@@ -1480,8 +1487,13 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 	for (size_t i = a; i < s->nwords && s->words[i].end <= hi; i++) {
 		const struct hit *h = &s->words[i];
 
-		if (h->end >= lo + d->word_len[h->rule] && (map[h->rule / 64] >> (h->rule % 64) & 1))
-			return true;
+		if (h->end < lo + d->word_len[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
+			continue;
+		if (open && h->end == open_end && isalnum((unsigned char)d->words[h->rule][d->word_len[h->rule] - 1])) {
+			*open = true;
+			continue;
+		}
+		return true;
 	}
 	return false;
 }
@@ -1492,20 +1504,25 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
 	size_t hi = en + r->ctx_after;
 	bool after_known = hi <= len || final;
+	size_t open_end = final ? SIZE_MAX : len;
+	bool open = false; /* a word touches the end of a stream's text so far: it may go on */
 
 	if (hi > len)
 		hi = len;
-	if (has_word(d, s, r->deny_words, lo, st))
+	if (has_word(d, s, r->deny_words, lo, st, open_end, &open))
 		return NO;
 	if (r->deny_after_words) {
-		if (has_word(d, s, r->deny_after_words, en, hi))
+		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
 			return NO;
-		if (!after_known)
+		if (!after_known || open)
 			return MORE;
 	}
-	if (!r->ctx_words || has_word(d, s, r->ctx_words, lo, st) || has_word(d, s, r->ctx_words, en, hi))
+	if (open)
+		return MORE;
+	if (!r->ctx_words || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
+	    has_word(d, s, r->ctx_words, en, hi, open_end, &open))
 		return YES;
-	return after_known ? NO : MORE;
+	return after_known && !open ? NO : MORE;
 }
 
 /* ---- detection --------------------------------------------------------- */
@@ -1678,7 +1695,7 @@ static int confirm_hit(struct ctx *c, size_t ri, size_t end)
 		size_t clo = lo > r->ctx_before ? lo - r->ctx_before : 0;
 		size_t chi = end + r->ctx_after;
 
-		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi))
+		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi, SIZE_MAX, NULL))
 			return 0;
 	}
 
