@@ -61,6 +61,19 @@ int tg_admin_route(struct tg_admin *a, const char *method, const char *path, tg_
 	return 0;
 }
 
+int tg_admin_reply_json(struct tg_buf *out, cJSON *o, int status, bool pretty)
+{
+	char *json = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+
+	cJSON_Delete(o);
+	if (!json)
+		return tg_admin_error(out, 500, "out of memory");
+	tg_buf_reset(out);
+	tg_buf_append(out, json, strlen(json));
+	free(json);
+	return status;
+}
+
 int tg_admin_error(struct tg_buf *out, int status, const char *fmt, ...)
 {
 	char msg[1024];

@@ -12,7 +12,10 @@
 #ifndef TG_ADMIN_H
 #define TG_ADMIN_H
 
+#include <stdbool.h>
 #include <sys/types.h>
+
+#include <cjson/cJSON.h>
 
 #include "common.h"
 
@@ -42,6 +45,10 @@ typedef int (*tg_admin_fn)(void *ctx, const struct tg_admin_req *req, struct tg_
  * Routes are tried in the order they were added. */
 int tg_admin_route(struct tg_admin *a, const char *method, const char *path, tg_admin_fn fn,
 		   void *ctx);
+
+/* Write o as JSON into out (pretty: indented, as the CLI shows it), free o;
+ * returns status, or 500 with an error body when out of memory. */
+int tg_admin_reply_json(struct tg_buf *out, cJSON *o, int status, bool pretty);
 
 /* Write {"error": message} into out (JSON-escaped); returns status. */
 int tg_admin_error(struct tg_buf *out, int status, const char *fmt, ...)

@@ -16,7 +16,7 @@ void tg_key_fingerprint(const EVP_MD *sha256, const char *key, size_t len, char 
 	unsigned int mdlen = 0;
 	char tail[5] = {0};
 
-	EVP_Digest(key, len, md, &mdlen, sha256 ? sha256 : EVP_sha256(), NULL);
+	EVP_Digest(key, len, md, &mdlen, sha256, NULL);
 	for (size_t i = 0; i < 4 && len >= 4; i++) {
 		char c = key[len - 4 + i];
 

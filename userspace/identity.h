@@ -18,8 +18,8 @@
 #include "http1.h"
 
 /* Fingerprint of a key (out: at least TG_KEY_FP_LEN bytes). sha256 is the
- * digest fetched once (EVP_MD_fetch), or NULL to look it up on each call,
- * which costs OpenSSL 3 several times the hashing itself. */
+ * digest fetched once (EVP_MD_fetch): looking it up on each call would cost
+ * OpenSSL 3 several times the hashing itself. */
 void tg_key_fingerprint(const EVP_MD *sha256, const char *key, size_t len, char *out, size_t size);
 
 /* Fingerprint the key of a request; "" if it has none. */

@@ -860,19 +860,6 @@ struct tg_stage tg_meter_stage(struct tg_meter *m, size_t index)
 
 /* ---- admin API ---------------------------------------------------------------- */
 
-static int reply_json(struct tg_buf *out, cJSON *o, int status)
-{
-	char *s = cJSON_PrintUnformatted(o);
-
-	cJSON_Delete(o);
-	if (!s)
-		return tg_admin_error(out, 500, "out of memory");
-	tg_buf_reset(out);
-	tg_buf_append(out, s, strlen(s));
-	free(s);
-	return status;
-}
-
 static cJSON *budgets_doc(struct tg_meter *m)
 {
 	cJSON *o = tg_budgets_json(m->budgets, tg_wall_ms());
@@ -890,7 +877,7 @@ static cJSON *budgets_doc(struct tg_meter *m)
 static int admin_budgets_get(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
 {
 	(void)req;
-	return reply_json(out, budgets_doc(ctx), 200);
+	return tg_admin_reply_json(out, budgets_doc(ctx), 200, false);
 }
 
 static int admin_budgets_set(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -964,7 +951,7 @@ out:
 	if (status != 200)
 		return status;
 	tg_info("budget set by uid %u (%s): %s", (unsigned)req->uid, req->comm, d.id);
-	return reply_json(out, budgets_doc(m), 200);
+	return tg_admin_reply_json(out, budgets_doc(m), 200, false);
 }
 
 static int admin_budgets_rm(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -1017,7 +1004,7 @@ out:
 	if (status != 200)
 		return status;
 	tg_info("budget removed by uid %u (%s): %s", (unsigned)req->uid, req->comm, want);
-	return reply_json(out, budgets_doc(m), 200);
+	return tg_admin_reply_json(out, budgets_doc(m), 200, false);
 }
 
 static int admin_budgets_reload(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -1030,7 +1017,7 @@ static int admin_budgets_reload(void *ctx, const struct tg_admin_req *req, struc
 	if (reload_policy(m, &err))
 		return tg_admin_error(out, 400, "%s (the previous policy stays in force)", err.msg);
 	tg_audit_append(m->audit, req, "budget.reload", NULL, cJSON_CreateString(m->budgets_file), NULL);
-	return reply_json(out, budgets_doc(m), 200);
+	return tg_admin_reply_json(out, budgets_doc(m), 200, false);
 }
 
 /* value of name in a query string like "by=cgroup&window=day" (no escapes needed for ours) */
@@ -1086,7 +1073,7 @@ static int admin_spend(void *ctx, const struct tg_admin_req *req, struct tg_buf 
 		cJSON_AddItemToObject(o, "budgets", cJSON_DetachItemFromObject(bj, "budgets"));
 		cJSON_Delete(bj);
 	}
-	return reply_json(out, o, 200);
+	return tg_admin_reply_json(out, o, 200, false);
 }
 
 static cJSON *price_json(const struct tg_price *p, const char *how)
@@ -1143,7 +1130,7 @@ static int admin_prices(void *ctx, const struct tg_admin_req *req, struct tg_buf
 				cJSON_AddItemToArray(arr, price_json(&m->prices.v[i], "exact"));
 	}
 	pthread_mutex_unlock(&m->lock);
-	return reply_json(out, o, 200);
+	return tg_admin_reply_json(out, o, 200, false);
 }
 
 /* Write path atomically, 0600. */
@@ -1240,7 +1227,7 @@ out:
 		cJSON_AddNumberToObject(doc, "models_before", (double)before_n);
 		cJSON_AddNumberToObject(doc, "models", (double)now_n);
 		cJSON_AddStringToObject(doc, "file", m->imported_file);
-		return reply_json(out, doc, 200);
+		return tg_admin_reply_json(out, doc, 200, false);
 	}
 }
 

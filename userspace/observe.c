@@ -51,18 +51,6 @@ static void db_path(struct tg_daemon *d, char *out, size_t size)
 	snprintf(out, size, "%s/%s", d->cfg.state_dir, TG_STORE_FILE);
 }
 
-static int reply_json(struct tg_buf *out, cJSON *j)
-{
-	char *text = cJSON_PrintUnformatted(j);
-
-	cJSON_Delete(j);
-	if (!text)
-		return tg_admin_error(out, 500, "out of memory");
-	tg_buf_append(out, text, strlen(text));
-	free(text);
-	return 200;
-}
-
 /* since=, limit=, cgroup= common to the list routes */
 static int read_filter(const struct tg_admin_req *req, struct tg_store_filter *f, char *cgroup,
 		       size_t csize, struct tg_buf *out)
@@ -97,7 +85,7 @@ static int traces_list(void *ctx, const struct tg_admin_req *req, struct tg_buf 
 	db_path(ctx, db, sizeof(db));
 	if (tg_store_query_spans(db, &f, &spans, &err))
 		return tg_admin_error(out, 500, "%s", err.msg);
-	return reply_json(out, spans);
+	return tg_admin_reply_json(out, spans, 200, false);
 }
 
 static int trace_one(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -114,7 +102,7 @@ static int trace_one(void *ctx, const struct tg_admin_req *req, struct tg_buf *o
 		return tg_admin_error(out, 400, "%s", err.msg);
 	if (rc > 0)
 		return tg_admin_error(out, 404, "no span or event with id %.64s", id);
-	return reply_json(out, t);
+	return tg_admin_reply_json(out, t, 200, false);
 }
 
 static int events_list(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -134,7 +122,7 @@ static int events_list(void *ctx, const struct tg_admin_req *req, struct tg_buf 
 	db_path(ctx, db, sizeof(db));
 	if (tg_store_query_events(db, &f, &events, &err))
 		return tg_admin_error(out, 500, "%s", err.msg);
-	return reply_json(out, events);
+	return tg_admin_reply_json(out, events, 200, false);
 }
 
 static int metrics_summary(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -145,7 +133,7 @@ static int metrics_summary(void *ctx, const struct tg_admin_req *req, struct tg_
 	(void)req;
 	if (!s)
 		return tg_admin_error(out, 500, "out of memory");
-	return reply_json(out, s);
+	return tg_admin_reply_json(out, s, 200, false);
 }
 
 static const char *level_name(enum tg_log_level l)
@@ -162,7 +150,7 @@ static int log_level_get(void *ctx, const struct tg_admin_req *req, struct tg_bu
 
 	(void)req;
 	cJSON_AddStringToObject(o, "level", level_name(d->cfg.log_level));
-	return reply_json(out, o);
+	return tg_admin_reply_json(out, o, 200, false);
 }
 
 static int log_level_set(void *ctx, const struct tg_admin_req *req, struct tg_buf *out)
@@ -186,7 +174,7 @@ static int log_level_set(void *ctx, const struct tg_admin_req *req, struct tg_bu
 	tg_log_set_level(level);
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "level", level_name(level));
-	return reply_json(out, o);
+	return tg_admin_reply_json(out, o, 200, false);
 }
 
 int tg_observe_routes(struct tg_daemon *d)

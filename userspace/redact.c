@@ -1153,7 +1153,6 @@ static int admin_status(void *ctx, const struct tg_admin_req *req, struct tg_buf
 {
 	struct tg_redact *r = ctx;
 	cJSON *o = cJSON_CreateObject(), *c, *f;
-	char *json;
 
 	(void)req;
 	cJSON_AddBoolToObject(o, "enabled", r->enabled);
@@ -1176,13 +1175,7 @@ static int admin_status(void *ctx, const struct tg_admin_req *req, struct tg_buf
 							(double)atomic_load(&r->found[d][e]));
 	}
 	pthread_mutex_unlock(&r->lock);
-	json = cJSON_Print(o);
-	cJSON_Delete(o);
-	if (!json)
-		return tg_admin_error(out, 500, "out of memory");
-	tg_buf_append(out, json, strlen(json));
-	free(json);
-	return 200;
+	return tg_admin_reply_json(out, o, 200, true);
 }
 
 static cJSON *policy_brief(const struct tg_redact_policy *p)
@@ -1200,7 +1193,6 @@ static int admin_reload(void *ctx, const struct tg_admin_req *req, struct tg_buf
 	struct tg_redact *r = ctx;
 	struct tg_redact_policy *np, *old;
 	tg_err err = {{0}};
-	char *json;
 	cJSON *o;
 
 	np = tg_redact_policy_load(r->policy_path, &err);
@@ -1223,13 +1215,7 @@ static int admin_reload(void *ctx, const struct tg_admin_req *req, struct tg_buf
 	pthread_mutex_lock(&r->lock);
 	cJSON_AddItemToObject(o, "policy", policy_json(r->pol));
 	pthread_mutex_unlock(&r->lock);
-	json = cJSON_Print(o);
-	cJSON_Delete(o);
-	if (!json)
-		return tg_admin_error(out, 500, "out of memory");
-	tg_buf_append(out, json, strlen(json));
-	free(json);
-	return 200;
+	return tg_admin_reply_json(out, o, 200, true);
 }
 
 /* What a text would become for a given caller, with its detections. */
@@ -1245,7 +1231,7 @@ static int admin_test(void *ctx, const struct tg_admin_req *req, struct tg_buf *
 	struct tg_spans sp = {0};
 	struct tg_scan_opts so = {0};
 	tg_err err = {{0}};
-	char types[256], *json;
+	char types[256];
 	int rc, status = 200;
 
 	if (!in || !cJSON_IsObject(in)) {
@@ -1312,13 +1298,7 @@ static int admin_test(void *ctx, const struct tg_admin_req *req, struct tg_buf *
 	tg_buf_free(&res);
 	tg_redactor_free(rx);
 	cJSON_Delete(in);
-	json = cJSON_Print(o);
-	cJSON_Delete(o);
-	if (!json)
-		return tg_admin_error(out, 500, "out of memory");
-	tg_buf_append(out, json, strlen(json));
-	free(json);
-	return status;
+	return tg_admin_reply_json(out, o, status, true);
 }
 
 int tg_redact_routes(struct tg_redact *r, struct tg_admin *admin)
