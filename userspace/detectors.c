@@ -239,6 +239,19 @@ static int parse_words(const cJSON *arr, char ***out, size_t *n, tg_err *err)
 	return 0;
 }
 
+/* An optional unsigned member of o, at most max: 1 given (in *v), 0 absent,
+ * -1 invalid (err names the key). */
+static int opt_uint(const cJSON *o, const char *key, uint64_t max, uint64_t *v, tg_err *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (!it)
+		return 0;
+	if (tg_json_uint(it, 0, max, v, err) < 0)
+		return tg_err_prefix(err, "\"%s\"", key);
+	return 1;
+}
+
 static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg_err *err)
 {
 	static const char *const keys[] = {
@@ -248,6 +261,7 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	const cJSON *it;
 	const char *s;
 	uint64_t v;
+	int rc;
 
 	if (!cJSON_IsObject(o))
 		return tg_errf(err, "expected an object, got %s", tg_json_type_name(o));
@@ -267,12 +281,10 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	if (r->entity < 0)
 		return tg_errf(err, "\"entity\": unknown entity type \"%.40s\" (declare it under \"entities\")", s);
 	r->priority = d->entities[r->entity].priority;
-	it = cJSON_GetObjectItemCaseSensitive(o, "priority");
-	if (it) {
-		if (tg_json_uint(it, 0, 1000, &v, err) < 0)
-			return tg_err_prefix(err, "\"priority\"");
+	if ((rc = opt_uint(o, "priority", 1000, &v, err)) < 0)
+		return -1;
+	if (rc)
 		r->priority = (int)v;
-	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "pattern");
 	if (!it || tg_json_string(it, &s, err) < 0 || !s[0])
 		return tg_errf(err, "\"pattern\": a non-empty string is required");
@@ -308,12 +320,10 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 		tg_strlcpy(r->flags, s, sizeof(r->flags));
 	}
 	r->group = -1;
-	it = cJSON_GetObjectItemCaseSensitive(o, "group");
-	if (it) {
-		if (tg_json_uint(it, 0, 32, &v, err) < 0)
-			return tg_err_prefix(err, "\"group\"");
+	if ((rc = opt_uint(o, "group", 32, &v, err)) < 0)
+		return -1;
+	if (rc)
 		r->group = (int)v;
-	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "validator");
 	if (it) {
 		size_t i;
@@ -339,18 +349,14 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	if (it && parse_words(it, &r->deny_after, &r->ndeny_after, err) < 0)
 		return tg_err_prefix(err, "\"deny_context_after\"");
 	r->ctx_before = (r->ncontext || r->ndeny) ? 40 : 0;
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_before");
-	if (it) {
-		if (tg_json_uint(it, 0, 64, &v, err) < 0)
-			return tg_err_prefix(err, "\"context_before\"");
+	if ((rc = opt_uint(o, "context_before", 64, &v, err)) < 0)
+		return -1;
+	if (rc)
 		r->ctx_before = (uint32_t)v;
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_after");
-	if (it) {
-		if (tg_json_uint(it, 0, 64, &v, err) < 0)
-			return tg_err_prefix(err, "\"context_after\"");
+	if ((rc = opt_uint(o, "context_after", 64, &v, err)) < 0)
+		return -1;
+	if (rc)
 		r->ctx_after = (uint32_t)v;
-	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "min_entropy");
 	if (it) {
 		if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 8)
