@@ -659,7 +659,7 @@ static int take_body(struct tg_conn *c)
 static void start_response(struct tg_conn *c, size_t head_len)
 {
 	struct tg_call *call = c->call;
-	const struct tg_http_header *conn_hdr, *ct;
+	const struct tg_http_header *conn_hdr;
 	struct tg_http_msg *res = &call->res;
 	int status;
 	const char *why;
@@ -684,8 +684,7 @@ static void start_response(struct tg_conn *c, size_t head_len)
 		c->chunked_out = false;
 		c->keep_alive = false;
 	}
-	ct = tg_http_find(res, "content-type");
-	c->first_event_early = ct && ct->value_len >= 17 && strncasecmp(ct->value, "text/event-stream", 17) == 0 &&
+	c->first_event_early = tg_http_content_type_is(res, "text/event-stream") &&
 			       tg_pipeline_sees_response_data(&D(c)->pipeline);
 	conn_hdr = tg_http_find(res, "connection");
 	tg_buf_printf(&c->out, "HTTP/1.1 %d %.*s\r\n", res->status, (int)res->reason_len, res->reason);

@@ -108,6 +108,14 @@ bool tg_http_token_eq(const char *s, size_t n, const char *lit)
 	return lit[n] == '\0';
 }
 
+bool tg_http_content_type_is(const struct tg_http_msg *msg, const char *type)
+{
+	const struct tg_http_header *ct = tg_http_find(msg, "content-type");
+	size_t n = strlen(type);
+
+	return ct && ct->value_len >= n && strncasecmp(ct->value, type, n) == 0;
+}
+
 bool tg_http_list_has(const char *value, size_t len, const char *token)
 {
 	const char *p = value, *end = value + len;

@@ -84,6 +84,9 @@ const struct tg_http_header *tg_http_find(const struct tg_http_msg *msg, const c
 bool tg_http_token_eq(const char *s, size_t n, const char *lit);
 /* Does a comma-separated header value contain this token (case-insensitive)? */
 bool tg_http_list_has(const char *value, size_t len, const char *token);
+/* Is the message's Content-Type this media type ("text/event-stream";
+ * case-insensitive, parameters after it allowed)? */
+bool tg_http_content_type_is(const struct tg_http_msg *msg, const char *type);
 
 /*
  * Incremental chunked-body decoder. Feed it bytes as they arrive; it hands

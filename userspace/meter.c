@@ -666,12 +666,10 @@ static void on_response_head(void *ctx, struct tg_call *call)
 {
 	struct tg_meter *m = ctx;
 	struct meter_call *mc = call->stage_data[m->stage_index];
-	const struct tg_http_header *ct;
 
 	if (!mc || call->res.status < 200 || call->res.status >= 300)
 		return;
-	ct = tg_http_find(&call->res, "content-type");
-	if (ct && ct->value_len >= 17 && strncasecmp(ct->value, "text/event-stream", 17) == 0) {
+	if (tg_http_content_type_is(&call->res, "text/event-stream")) {
 		mc->sse = true;
 		tg_sse_init(&mc->split, 0);
 		if (mc->injected) {

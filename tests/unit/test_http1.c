@@ -701,6 +701,13 @@ static void test_responses_inline(void)
 	CHECK(n > 0 && m.body == TG_BODY_NONE, "response: request method is a (pointer, length)");
 	n = tg_http_parse_response(s, strlen(s), 4096, "head", 4, &m, &st, &why);
 	CHECK(n > 0 && m.body == TG_BODY_LENGTH, "response: methods are case-sensitive");
+	s = "HTTP/1.1 200 OK\r\nContent-Type: Text/Event-Stream; charset=utf-8\r\nContent-Length: 0\r\n\r\n";
+	n = tg_http_parse_response(s, strlen(s), 4096, "POST", 4, &m, &st, &why);
+	CHECK(n > 0 && tg_http_content_type_is(&m, "text/event-stream") && !tg_http_content_type_is(&m, "application/json"),
+	      "content type: case-insensitive, parameters allowed");
+	s = "HTTP/1.1 200 OK\r\nContent-Type: text/event\r\nContent-Length: 0\r\n\r\n";
+	n = tg_http_parse_response(s, strlen(s), 4096, "POST", 4, &m, &st, &why);
+	CHECK(n > 0 && !tg_http_content_type_is(&m, "text/event-stream"), "content type: a shorter one is not it");
 	s = "HTTP/1.1 200 OK\r\nX: 1\r\n";
 	n = tg_http_parse_response(s, strlen(s), 16, "GET", 3, &m, &st, &why);
 	CHECK(n == -1 && st == 502, "response: incomplete head over the limit is 502");
