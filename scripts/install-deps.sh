@@ -16,7 +16,7 @@ BUILD_PKGS=(build-essential clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev
 	libssl-dev libcjson-dev libsqlite3-dev "$HS_PKG" libpcre2-dev
 	libnl-3-dev libnl-route-3-dev libhiredis-dev libcurl4-openssl-dev pkg-config)
 RUNTIME_PKGS=(ca-certificates iproute2 openssl)
-TEST_PKGS=(curl nodejs npm util-linux procps libclang-rt-14-dev)
+TEST_PKGS=(curl nodejs npm util-linux procps libclang-rt-14-dev python3)
 BENCH_PKGS=(nginx wrk mitmproxy)
 
 want=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}" "${TEST_PKGS[@]}")
