@@ -33,7 +33,8 @@
 #            proxy's RSS delta / connections
 #
 # Knobs (environment): LAT_N LAT_WARMUP LAT_ROUNDS STREAM_N WRK_C WRK_T WRK_D WRK_WARMUP
-# WRK_ROUNDS IDLE_N TOLLGATE_BIN RESULTS (output file) BENCH_KEEP_TMP=1 (keep the temp dir),
+# WRK_ROUNDS IDLE_N TOLLGATE_BIN TG_EXTRA_CONFIG (JSON members added to tollgate's config, for
+# A/B runs: '"redaction": false') RESULTS (output file) BENCH_KEEP_TMP=1 (keep the temp dir),
 # QUIET_WAIT_S (wait up to this long for a busy machine to settle first, 60),
 # and for a partial run (written to /tmp/tollgate-bench-partial.md unless
 # RESULTS says otherwise) BENCH_SCENARIOS="direct tollgate" (any of direct
@@ -392,7 +393,8 @@ cat >"$TG_CONFIG" <<-EOF
 	  "resolve": {"enabled": false},
 	  "workers": 2,
 	  "addresses": {"openai": ["$UP_IP"]},
-	  "log_level": "warn"
+	  "log_level": "warn"${TG_EXTRA_CONFIG:+,
+	  $TG_EXTRA_CONFIG}
 	}
 EOF
 on_cleanup stop_var TG_PID 10

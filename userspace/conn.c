@@ -381,13 +381,28 @@ static bool all_hex(const char *s, size_t n)
 	return nonzero;
 }
 
+/* n (at most sizeof(w->random)) random bytes from the worker's block. */
+static void worker_random(struct tg_worker *w, unsigned char *out, size_t n)
+{
+	if (w->random_left < n) {
+		if (RAND_bytes(w->random, sizeof(w->random)) != 1) {
+			/* the DRBG failed (it reseeds from the OS): ask again, for n only */
+			RAND_bytes(out, (int)n);
+			return;
+		}
+		w->random_left = sizeof(w->random);
+	}
+	w->random_left -= n;
+	memcpy(out, w->random + w->random_left, n);
+}
+
 /* Continue the agent's W3C trace when it sent a valid traceparent. */
-static void trace_ids(struct tg_call *call)
+static void trace_ids(struct tg_conn *c, struct tg_call *call)
 {
 	const struct tg_http_header *tp = tg_http_find(&call->req, "traceparent");
 	unsigned char rnd[24];
 
-	RAND_bytes(rnd, sizeof(rnd));
+	worker_random(c->w, rnd, sizeof(rnd));
 	hex(call->span_id, rnd + 16, 8);
 	if (tp && tp->value_len == 55 && tp->value[2] == '-' && tp->value[35] == '-' &&
 	    tp->value[52] == '-' && all_hex(tp->value + 3, 32) && all_hex(tp->value + 36, 16) &&
@@ -578,7 +593,7 @@ static void start_request(struct tg_conn *c, size_t head_len)
 	/* Parse again from our copy so the pointers outlive c->in. */
 	tg_http_parse_request(tg_buf_start(&call->req_head), head_len, head_len, &call->req,
 			      &status, &why);
-	trace_ids(call);
+	trace_ids(c, call);
 	tg_request_key_fp(D(c)->sha256, &call->req, call->key_fp, sizeof(call->key_fp));
 	c->keep_alive = call->req.keep_alive;
 	if (!host_matches_sni(c)) {

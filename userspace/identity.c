@@ -3,7 +3,6 @@
  */
 #include "identity.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -12,18 +11,26 @@
 
 void tg_key_fingerprint(const EVP_MD *sha256, const char *key, size_t len, char *out, size_t size)
 {
+	static const char hexdigits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
-	char tail[5] = {0};
+	char fp[16];                  /* 8 hex digits, "-", 4 characters, NUL */
+	size_t n = 0;
 
 	EVP_Digest(key, len, md, &mdlen, sha256, NULL);
+	for (size_t i = 0; i < 4; i++) {
+		fp[n++] = hexdigits[md[i] >> 4];
+		fp[n++] = hexdigits[md[i] & 15];
+	}
+	fp[n++] = '-';
 	for (size_t i = 0; i < 4 && len >= 4; i++) {
 		char c = key[len - 4 + i];
 
 		/* keys are printable; anything else is shown as '?' */
-		tail[i] = (c >= 0x21 && c <= 0x7e) ? c : '?';
+		fp[n++] = (c >= 0x21 && c <= 0x7e) ? c : '?';
 	}
-	snprintf(out, size, "%02x%02x%02x%02x-%s", md[0], md[1], md[2], md[3], len >= 4 ? tail : "");
+	fp[n] = 0;
+	tg_strlcpy(out, fp, size);
 }
 
 static bool header_value(const struct tg_http_msg *req, const char *name, const char **v, size_t *n)

@@ -448,17 +448,35 @@ static int walk(struct rw *r, const char *doc, size_t len)
 	return 0;
 }
 
+/* A walker. Only its scalars are set: the key and path arrays (11 KB) are
+ * written level by level before anything reads them, and zeroing them cost
+ * more than the walk of a small body or a streamed event. */
+static struct rw *rw_new(tg_json_string_fn fn, void *ctx, struct tg_buf *out)
+{
+	struct rw *r = malloc(sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->s = NULL;
+	r->n = r->i = r->copied = 0;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->out = out;
+	r->path.depth = 0;
+	r->text = (struct tg_buf){0};
+	r->repl = (struct tg_buf){0};
+	r->why = NULL;
+	return r;
+}
+
 int tg_json_rewrite(const char *doc, size_t len, tg_json_string_fn fn, void *ctx,
 		    struct tg_buf *out, tg_err *err)
 {
-	struct rw *r = calloc(1, sizeof(*r));
+	struct rw *r = rw_new(fn, ctx, out);
 	int rc;
 
 	if (!r)
 		return tg_errf(err, "out of memory");
-	r->fn = fn;
-	r->ctx = ctx;
-	r->out = out;
 	rc = walk(r, doc, len);
 	if (rc == 0 && out && tg_buf_append(out, doc + r->copied, len - r->copied) < 0)
 		rc = fail(r, "out of memory");
@@ -472,7 +490,7 @@ int tg_json_rewrite(const char *doc, size_t len, tg_json_string_fn fn, void *ctx
 
 bool tg_json_valid(const char *doc, size_t len)
 {
-	struct rw *r = calloc(1, sizeof(*r));
+	struct rw *r = rw_new(NULL, NULL, NULL);
 	bool ok;
 
 	if (!r)

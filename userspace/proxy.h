@@ -65,6 +65,10 @@ struct tg_worker {
 	atomic_ulong accepted;
 	atomic_ulong requests;
 	atomic_ulong unmatched;     /* accepted connections without an origin record: reset */
+	/* Random bytes for trace and span ids, drawn from OpenSSL's DRBG a
+	 * block at a time: one RAND_bytes() per call cost microseconds. */
+	unsigned char random[480];
+	size_t random_left;         /* unused bytes at the end of random[] */
 };
 
 int tg_worker_start(struct tg_worker *w);
