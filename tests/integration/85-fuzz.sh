@@ -13,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 
 SECS=${FUZZ_SECONDS:-12}
 BUILD_DIR=${BUILD:-build}
+[[ $BUILD_DIR == /* ]] || BUILD_DIR=$TG_REPO/$BUILD_DIR
 if ! make -C "$TG_REPO" -s BUILD="$BUILD_DIR" fuzz >"$TG_TMP/build.log" 2>&1; then
 	fail "fuzz harnesses build (clang -fsanitize=fuzzer)" "$(tail -n 5 "$TG_TMP/build.log")"
 	tg_finish
@@ -23,7 +24,7 @@ for h in fuzz_jsonrw fuzz_sse fuzz_jsonarray fuzz_jsonspan; do
 	corpus="$TG_TMP/$h"
 	mkdir -p "$corpus"
 	cp "$TG_REPO/tests/fuzz/corpus/${h#fuzz_}/"* "$corpus/"
-	timeout $((SECS + 60)) "$TG_REPO/$BUILD_DIR/fuzz/$h" -max_total_time="$SECS" -timeout=10 \
+	timeout $((SECS + 60)) "$BUILD_DIR/fuzz/$h" -max_total_time="$SECS" -timeout=10 \
 		-artifact_prefix="$TG_TMP/" \
 		-rss_limit_mb=4096 -print_final_stats=1 "$corpus" >"$TG_TMP/$h.log" 2>&1
 	rc=$?
