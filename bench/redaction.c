@@ -631,6 +631,7 @@ static const char *const HO_TYPES[] = {"EMAIL", "PHONE", "SSN", "CARD", "IBAN", 
 
 struct ho_type {
 	long labels, whole, part, ctx_n, ctx_whole, noctx_n, noctx_whole;
+	long pd_n, pd_whole;  /* the pattern-detectable values (ho_weak_format) */
 	long det_tp, det_fp, fp_neg, fp_label, fp_text;
 };
 
@@ -664,8 +665,25 @@ struct heldout {
 
 static struct tg_redact *open_policy(const char *json);
 
-static double ho_min_p = 1, ho_min_r = 1;
+static double ho_min_p = 1, ho_min_r = 1, ho_min_pd_r = 1;
 static bool ho_scored;
+
+/*
+ * The weak formats, as issue 4 names them: national phone formats, 10 bare
+ * digits for a US number, an SSN without dashes. By design they are found
+ * only where a word naming them is nearby (as Presidio's context words
+ * decide), so a value of one of these sub-formats without its type named
+ * nearby is not pattern-detectable. Every other value is: strong formats
+ * are looked for anywhere.
+ */
+static bool ho_weak_format(const char *sub)
+{
+	size_t n = strlen(sub);
+
+	return (strncmp(sub, "PHONE/", 6) == 0 && n > 9 && strcmp(sub + n - 9, "-national") == 0) ||
+	       strcmp(sub, "PHONE/NANP-plain") == 0 || strcmp(sub, "SSN/plain") == 0 ||
+	       strcmp(sub, "SSN/spaced") == 0;
+}
 
 static int ho_type_index(const char *t)
 {
@@ -796,6 +814,10 @@ static void ho_score_text(struct heldout *h, const cJSON *rec, const char *t, co
 		} else {
 			ty->noctx_n++;
 			sub->noctx_n++;
+		}
+		if (ctx || !ho_weak_format(subname)) {
+			ty->pd_n++;
+			ty->pd_whole += covered == e - s;
 		}
 		if (covered == e - s) {
 			ty->whole++;
@@ -1070,6 +1092,25 @@ static void score_heldout(const char *path, FILE *md)
 		       "false %ld)\n", HO_TYPES[i], p, r, t->labels, t->whole, t->part, t->det_tp, t->det_fp);
 	}
 	ho_scored = true;
+	fprintf(md, "\n**Pattern-detectable values**, the set the issue's targets are about: every value of a strong "
+		    "format (looked for anywhere), and the values of a weak format (national phone numbers such as "
+		    "`030 12345678`, US numbers as 10 bare digits, SSNs without dashes) that have their type named "
+		    "nearby. A weak-format value with no word naming it is left out here: by design it is not looked "
+		    "for, since digits alone cannot tell it from an order or account number. The table above counts "
+		    "all values; this one only these. Precision is the same in both (it counts detections).\n\n");
+	fprintf(md, "| entity | values | pattern-detectable | found whole | recall, pattern-detectable | "
+		    "precision |\n|---|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < TG_ARRAY_LEN(HO_TYPES); i++) {
+		struct ho_type *t = &h->type[i];
+		double p = ho_ratio(t->det_tp, t->det_tp + t->det_fp), r = ho_ratio(t->pd_whole, t->pd_n);
+
+		fprintf(md, "| %s | %ld | %ld | %ld | %.3f | %.3f |\n", HO_TYPES[i], t->labels, t->pd_n, t->pd_whole, r,
+			p);
+		if (r < ho_min_pd_r)
+			ho_min_pd_r = r;
+		printf("held-out %-6s pattern-detectable R=%.3f (%ld of %ld values; whole %ld)\n", HO_TYPES[i], r,
+		       t->pd_n, t->labels, t->pd_whole);
+	}
 	fprintf(md, "\nFalse positives (detections of the six types): %ld on near-miss negatives, %ld on a value of "
 		    "another type, %ld on the text around (names, dates, amounts in the templates).",
 		fp_neg, fp_label, fp_text);
@@ -1124,9 +1165,9 @@ static int heldout_misses(const char *path)
 	D = tg_redactor_detectors(x);
 	ho_run(path, h, stdout);
 	for (size_t i = 0; i < TG_ARRAY_LEN(HO_TYPES); i++)
-		fprintf(stderr, "%-6s values %ld, found whole %ld, partly %ld; detections right %ld, false %ld\n",
-			HO_TYPES[i], h->type[i].labels, h->type[i].whole, h->type[i].part, h->type[i].det_tp,
-			h->type[i].det_fp);
+		fprintf(stderr, "%-6s values %ld, found whole %ld, partly %ld; detections right %ld, false %ld; "
+			"pattern-detectable %ld, found whole %ld\n", HO_TYPES[i], h->type[i].labels, h->type[i].whole,
+			h->type[i].part, h->type[i].det_tp, h->type[i].det_fp, h->type[i].pd_n, h->type[i].pd_whole);
 	for (size_t i = 0; i < h->nneg; i++)
 		fprintf(stderr, "near miss %-40s %ld/%ld detected\n", h->neg[i].kind, h->neg[i].hit, h->neg[i].n);
 	free(h);
@@ -1573,6 +1614,30 @@ static struct tg_redact *open_policy(const char *json)
 	return r;
 }
 
+/* `redaction --speed CORPORA`: the throughput rows only, for quick comparisons while working on rules. */
+static int speed_only(const char *corpora)
+{
+	char presidio[4096];
+	struct payload clean, dense;
+	double sc, tc, jc, sd, td, jd;
+
+	tg_log_set_level(TG_LOG_ERROR);
+	RD = open_policy("{}");
+	snprintf(presidio, sizeof(presidio), "%s/presidio-synth-pii/synth_dataset_v2.json", corpora);
+	make_payload(presidio, false, 4u << 20, &clean);
+	make_payload(presidio, true, 4u << 20, &dense);
+	speed(&clean, &sc, &tc, &jc);
+	speed(&dense, &sd, &td, &jd);
+	printf("speed clean: scan %.0f MB/s, text %.0f, json %.0f; dense: scan %.0f, text %.0f, json %.0f\n", sc, tc,
+	       jc, sd, td, jd);
+	free(clean.text);
+	free(clean.json);
+	free(dense.text);
+	free(dense.json);
+	tg_redact_close(RD);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *corpora = argc > 1 ? argv[1] : "../shared/corpora";
@@ -1595,6 +1660,8 @@ int main(int argc, char **argv)
 		RD = open_policy("{}");
 		return stream_heap(argv[2]);
 	}
+	if (argc > 2 && strcmp(argv[1], "--speed") == 0)
+		return speed_only(argv[2]);
 	md = fopen(out_path, "w");
 	if (!md) {
 		perror(out_path);
@@ -1718,10 +1785,16 @@ int main(int argc, char **argv)
 	fprintf(md, "| precision >= 0.99, recall >= 0.98 on the pattern-detectable types | lowest precision %.3f, "
 		    "lowest recall %.3f (Presidio; see its caveat): %s |\n", min_p, min_r,
 		min_p >= 0.99 && min_r >= 0.98 ? "met" : "**missed**");
-	if (ho_scored)
-		fprintf(md, "| the same, held out | lowest precision %.3f, lowest recall %.3f (our generated test split, "
+	if (ho_scored) {
+		fprintf(md, "| the same, held out, pattern-detectable values (strong formats anywhere, weak formats with "
+			    "their type named nearby: the issue's definition) | lowest precision %.3f, lowest recall %.3f "
+			    "(our generated test split, values found whole): %s |\n", ho_min_p, ho_min_pd_r,
+			ho_min_p >= 0.99 && ho_min_pd_r >= 0.98 ? "met" : "**missed**");
+		fprintf(md, "| the same, held out, all values (weak formats without a word naming them included: not "
+			    "looked for, by design) | lowest precision %.3f, lowest recall %.3f (our generated test split, "
 			    "values found whole): %s |\n", ho_min_p, ho_min_r,
 			ho_min_p >= 0.99 && ho_min_r >= 0.98 ? "met" : "**missed**");
+	}
 	fprintf(md, "| recall >= 0.99 on the secret examples | %.3f (Nosey Parker; see its caveat): %s |\n", np_recall,
 		np_recall >= 0.99 ? "met" : "**missed**");
 	fprintf(md, "| >= 500 MB/s per core on clean chat, full default rules | %.0f MB/s (detection), %.0f MB/s "

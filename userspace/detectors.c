@@ -33,11 +33,13 @@
 enum validator {
 	V_NONE = 0, V_LUHN, V_CARD, V_IBAN, V_SSN, V_EMAIL, V_IPV4, V_IPV6, V_PHONE,
 	V_DATE, V_PASSPORT, V_NINO, V_DNI, V_CODICE_FISCALE, V_SECRET, V_ID, V_BASE64_SECRET,
+	V_PHONE_NATIONAL, V_PHONE_INTL, V_PHONE_ALONE,
 };
 
 static const char *const validator_names[] = {
 	"", "luhn", "card", "iban", "ssn", "email", "ipv4", "ipv6", "phone",
-	"date", "passport", "nino", "dni", "codice_fiscale", "secret", "id", "base64_secret", NULL,
+	"date", "passport", "nino", "dni", "codice_fiscale", "secret", "id", "base64_secret",
+	"phone_national", "phone_intl", "phone_alone", NULL,
 };
 
 /* A check that may need text that has not arrived yet. */
@@ -65,6 +67,9 @@ struct rule {
 	uint32_t ctx_before, ctx_after;
 	double min_entropy;
 	bool pem;
+	bool nearest;             /* "context_nearest": a word names the nearest number */
+	uint8_t fields;           /* "context_fields": the rule's bit in what a field name names (tablectx.h) */
+	uint32_t initials;        /* ... and the letters its context words start with (bit 26: other bytes) */
 	bool prefilter;           /* Hyperscan could only approximate it */
 	unsigned max_width;
 	pcre2_code *confirm;      /* (?:P)(?C1): a match forced to end where Hyperscan said */
@@ -78,6 +83,7 @@ struct scanner {
 	pcre2_jit_stack *jit;
 	size_t want_end;          /* the callout's target */
 	size_t word_base;         /* Hyperscan ids from here on are context words */
+	size_t glued_base;        /* ... and from here on context words glued to a name (end one byte later) */
 	struct hit { uint32_t rule, end; } *hits;
 	size_t nhits, caphits;
 	struct hit *words;        /* context word hits (rule = word index), by end */
@@ -104,6 +110,9 @@ struct tg_detectors {
 	pcre2_code *pem_end;
 	char **words;             /* context and deny words of every rule, each once */
 	uint8_t *word_len;
+	uint8_t *word_min;        /* the shortest text a word matches (its spaces may be left out) */
+	uint8_t *word_names;      /* per word: the "context_fields" rules it is a context word of (their bits) */
+	bool fields;              /* some rule has "context_fields" */
 	size_t nwords;
 	size_t history;
 	bool compiled;
@@ -257,7 +266,7 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	static const char *const keys[] = {
 		"id", "name", "entity", "pattern", "flags", "group", "validator", "context",
 		"context_before", "context_after", "deny_context", "deny_context_after", "min_entropy", "kind",
-		"priority", "trigger", "examples", "negative_examples", NULL};
+		"priority", "trigger", "examples", "negative_examples", "context_nearest", "context_fields", NULL};
 	const cJSON *it;
 	const char *s;
 	uint64_t v;
@@ -335,8 +344,8 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 				break;
 		if (!validator_names[i])
 			return tg_errf(err, "\"validator\": unknown validator \"%.32s\" (card, luhn, iban, ssn, "
-				       "email, ipv4, ipv6, phone, date, passport, nino, dni, codice_fiscale, secret, id, "
-				       "base64_secret)", s);
+				       "email, ipv4, ipv6, phone, phone_alone, phone_national, phone_intl, date, passport, nino, dni, "
+				       "codice_fiscale, secret, id, base64_secret)", s);
 		r->validator = (enum validator)i;
 	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "context");
@@ -362,6 +371,20 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 		if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 8)
 			return tg_errf(err, "\"min_entropy\": expected bits per character, 0 to 8");
 		r->min_entropy = it->valuedouble;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_nearest");
+	if (it) {
+		if (!cJSON_IsBool(it))
+			return tg_errf(err, "\"context_nearest\": expected true or false");
+		r->nearest = cJSON_IsTrue(it);
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_fields");
+	if (it) {
+		if (!cJSON_IsBool(it))
+			return tg_errf(err, "\"context_fields\": expected true or false");
+		if (cJSON_IsTrue(it) && !r->ncontext)
+			return tg_errf(err, "\"context_fields\": the rule has no \"context\" words");
+		r->fields = cJSON_IsTrue(it);
 	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "kind");
 	if (it) {
@@ -565,10 +588,11 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 	if (d->nwords > 4096)
 		return tg_errf(err, "more than 4096 distinct context words");
 	d->word_len = calloc(d->nwords ? d->nwords : 1, 1);
-	if (!d->word_len)
+	d->word_min = calloc(d->nwords ? d->nwords : 1, 1);
+	if (!d->word_len || !d->word_min)
 		return tg_errf(err, "out of memory");
 	for (size_t k = 0; k < d->nwords; k++)
-		d->word_len[k] = (uint8_t)strlen(d->words[k]);
+		d->word_len[k] = d->word_min[k] = (uint8_t)strlen(d->words[k]);
 	for (size_t i = 0; i < d->nrules; i++) {
 		struct rule *r = &d->rules[i];
 		char **lists[3] = {r->context, r->deny, r->deny_after};
@@ -588,26 +612,82 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 			}
 		}
 	}
+	/* "context_fields" rules: a bit each, and each of their words names them */
+	d->word_names = calloc(d->nwords ? d->nwords : 1, sizeof(*d->word_names));
+	if (!d->word_names)
+		return tg_errf(err, "out of memory");
+	for (size_t i = 0, bit = 0; i < d->nrules; i++) {
+		struct rule *r = &d->rules[i];
+
+		if (!r->fields)
+			continue;
+		if (bit == 8)
+			return tg_errf(err, "rule \"%s\": more than 8 rules with \"context_fields\"", r->id);
+		r->fields = (uint8_t)(1u << bit++);
+		d->fields = true;
+		for (size_t k = 0; k < r->ncontext; k++) {
+			unsigned char c = (unsigned char)r->context[k][0];
+
+			d->word_names[word_index(d, r->context[k])] |= r->fields;
+			r->initials |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+		}
+	}
+	/* the words found in names may leave their spaces out */
+	for (size_t k = 0; k < d->nwords; k++)
+		for (const char *c = d->words[k]; d->word_names[k] && *c; c++)
+			d->word_min[k] -= *c == ' ';
 	return 0;
 }
 
-/* A context word as a Hyperscan pattern: the literal, with \b where it starts or ends with a letter or digit. */
-static char *word_pattern(const char *w)
+/* Bytes of a context word as pattern text: letters and digits as they are,
+ * a space as a space (names: an optional space, '_' or '-'), anything else
+ * escaped. */
+static char *word_bytes(char *o, const char *w, bool names)
+{
+	for (size_t i = 0; w[i]; i++) {
+		if (isalnum((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80)
+			*o++ = w[i];
+		else if (w[i] == ' ')
+			o += sprintf(o, names ? "[ _-]?" : " ");
+		else
+			o += sprintf(o, "\\x%02x", (unsigned char)w[i]);
+	}
+	return o;
+}
+
+/* Does a context word end with a letter or digit (so it can be glued to a
+ * name that goes on: "ssn_full")? */
+static bool word_glues(const char *w)
+{
+	return isalnum((unsigned char)w[strlen(w) - 1]);
+}
+
+/*
+ * A context word as a Hyperscan pattern, caseless: the word, with \b where
+ * it starts or ends with a letter or digit. A word of a "context_fields"
+ * rule (names) is also found as a part of a snake_case name: after or
+ * before '_' ("user_ssn", "ssn_full"), its spaces written as '_', '-' or
+ * nothing ("social_security_number", "socialsecurity"). In camelCase
+ * ("customerSsn", "ssnLast4") it is looked for by hand, only where a value
+ * needs it (field_word_in): as a pattern, a case change costs the whole
+ * database speed.
+ * glued: the pattern for the word followed by '_', which the match takes
+ * in: the word ends one byte before the match (on_hit). Only for a word of
+ * names that ends with a letter or digit.
+ */
+static char *word_pattern(const char *w, bool names, bool glued)
 {
 	size_t n = strlen(w);
-	char *p = malloc(n * 4 + 8), *o = p;
+	char *p = malloc(n * 8 + 32), *o = p;
 
 	if (!p)
 		return NULL;
 	if (isalnum((unsigned char)w[0]))
-		o += sprintf(o, "\\b");
-	for (size_t i = 0; i < n; i++) {
-		if (isalnum((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80 || w[i] == ' ')
-			*o++ = w[i];
-		else
-			o += sprintf(o, "\\x%02x", (unsigned char)w[i]);
-	}
-	if (isalnum((unsigned char)w[n - 1]))
+		o += sprintf(o, names ? "(?:\\b|_)" : "\\b");
+	o = word_bytes(o, w, names);
+	if (glued)
+		*o++ = '_';
+	else if (isalnum((unsigned char)w[n - 1]))
 		o += sprintf(o, "\\b");
 	*o = 0;
 	return p;
@@ -682,11 +762,11 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 		return -1;
 	if (build_words(d, err) < 0)
 		return -1;
-	total = n + d->nwords;
+	total = n + 2 * d->nwords;
 	pats = calloc(total, sizeof(*pats));
 	flags = calloc(total, sizeof(*flags));
 	ids = calloc(total, sizeof(*ids));
-	wpats = calloc(d->nwords + 1, sizeof(*wpats));
+	wpats = calloc(2 * d->nwords + 1, sizeof(*wpats));
 	d->partial = calloc(n, sizeof(*d->partial));
 	if (!pats || !flags || !ids || !wpats || !d->partial) {
 		tg_errf(err, "out of memory");
@@ -750,15 +830,25 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 		flags[i] = d->rules[i].hs_flags | HS_FLAG_MULTILINE;
 		ids[i] = (unsigned)i;
 	}
-	for (size_t k = 0; k < d->nwords; k++) {
-		wpats[k] = word_pattern(d->words[k]);
+	/* context word k: id n + k, and n + nwords + k glued to a name (word_pattern) */
+	total = n;
+	for (size_t k = 0; k < 2 * d->nwords; k++) {
+		bool glued = k >= d->nwords;
+		const char *w = d->words[glued ? k - d->nwords : k];
+
+		bool names = d->word_names[glued ? k - d->nwords : k] != 0;
+
+		if (glued && !(names && word_glues(w)))
+			continue;
+		wpats[k] = word_pattern(w, names, glued);
 		if (!wpats[k]) {
 			tg_errf(err, "out of memory");
 			goto out;
 		}
-		pats[n + k] = wpats[k];
-		flags[n + k] = HS_FLAG_CASELESS;
-		ids[n + k] = (unsigned)(n + k);
+		pats[total] = wpats[k];
+		flags[total] = HS_FLAG_CASELESS;
+		ids[total] = (unsigned)(n + k);
+		total++;
 	}
 	if (compile_db(d, pats, flags, ids, total, &d->db, err) < 0)
 		goto out;
@@ -778,7 +868,7 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 	rc = 0;
 out:
 	if (wpats)
-		free_words(wpats, d->nwords);
+		free_words(wpats, 2 * d->nwords);
 	free(pats);
 	free(flags);
 	free(ids);
@@ -800,6 +890,8 @@ void tg_detectors_free(struct tg_detectors *d)
 	pcre2_code_free(d->pem_end);
 	free_words(d->words, d->nwords);
 	free(d->word_len);
+	free(d->word_min);
+	free(d->word_names);
 	for (s = d->pool; s; s = next) {
 		next = s->next;
 		hs_free_scratch(s->scratch);
@@ -1000,18 +1092,82 @@ bool tg_valid_card(const char *s, size_t len)
 	return false; /* all one digit */
 }
 
-/* A card number is a token of its own, not a piece of a longer run of digit groups. */
+#define CARD_GROUP_MAX 7       /* digits in a group of a card written in groups */
+#define CARD_NEIGHBOUR_SCAN 32  /* digits of a neighbouring group looked at */
+
+/*
+ * Does the digit group on the other side of the space or dash at t[joint]
+ * (after the card, or before it) carry the card's run of digit groups on?
+ * YES when the card could go on into it: joined by the card's own separator
+ * sep (any, for a card written without one), no longer than a card's group
+ * when the card is grouped, and not a piece of a token of another kind: an
+ * expiry, a date, a time or a decimal has '/', '.', ':', ',' or the other
+ * separator, then a digit, on the group's far side ("12/27", "2025-07-02").
+ * MORE when the text so far ends before that is known.
+ */
+static enum verdict card_run_goes_on(const char *t, size_t len, size_t joint, bool after, char sep, bool final)
+{
+	char j = t[joint], far;
+	size_t n = 0, i;
+	bool beyond_digit;
+
+	if (sep && j != sep)
+		return NO;
+	if (after) {
+		for (i = joint + 1; i < len && isdigit((unsigned char)t[i]) && n <= CARD_NEIGHBOUR_SCAN; i++)
+			n++;
+	} else {
+		for (i = joint; i > 0 && isdigit((unsigned char)t[i - 1]) && n <= CARD_NEIGHBOUR_SCAN; i--)
+			n++;
+	}
+	if (sep && n > CARD_GROUP_MAX)
+		return NO;
+	if (n > CARD_NEIGHBOUR_SCAN)
+		return YES;
+	if (after) {
+		if (i + 1 >= len)
+			return final ? YES : MORE;
+		far = t[i];
+		beyond_digit = isdigit((unsigned char)t[i + 1]);
+	} else {
+		if (i < 2)
+			return YES;
+		far = t[i - 1];
+		beyond_digit = isdigit((unsigned char)t[i - 2]);
+	}
+	if (beyond_digit && (strchr("/.:,", far) || ((far == ' ' || far == '-') && far != j)))
+		return NO;
+	return YES;
+}
+
+/*
+ * A card number is a token of its own, not a piece of a longer run of digit
+ * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
+ * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
+ * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
+ * (see card_run_goes_on). Looks at most 35 bytes after the card and before it.
+ */
 static enum verdict valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
+	char sep = 0;
+
 	if (!tg_valid_card(t + st, en - st))
 		return NO;
-	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]))
+	for (size_t i = st; i < en && !sep; i++)
+		if (!isdigit((unsigned char)t[i]))
+			sep = t[i];
+	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]) &&
+	    card_run_goes_on(t, len, st - 1, false, sep, final) == YES)
 		return NO;
 	if (en < len && (t[en] == ' ' || t[en] == '-')) {
 		if (en + 1 >= len)
 			return final ? YES : MORE;
-		if (isdigit((unsigned char)t[en + 1]))
-			return NO;
+		if (isdigit((unsigned char)t[en + 1])) {
+			enum verdict v = card_run_goes_on(t, len, en, true, sep, final);
+
+			if (v != NO)
+				return v == YES ? NO : MORE;
+		}
 	}
 	if (en >= len && !final)
 		return MORE;
@@ -1136,6 +1292,60 @@ static bool is_digit_at(const char *t, size_t len, size_t i)
 	return i < len && isdigit((unsigned char)t[i]);
 }
 
+/*
+ * The version of a product token, as in a User-Agent or a Server header
+ * ("Chrome/120.0.0.0", "nginx/1.25.3.1"): right after "/", glued to a name
+ * that starts with a letter and is not itself a piece of a path or URL
+ * ("/hosts/10.0.0.1" and "http://10.0.0.1" stay addresses). Looks back at
+ * most 34 bytes, within the history a stream keeps (48).
+ */
+static bool after_product_name(const char *t, size_t st)
+{
+	size_t i = st - 1;
+
+	if (st < 2 || t[i] != '/')
+		return false;
+	while (i > 0 && st - i < 33 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-_.", t[i - 1]))))
+		i--;
+	if (i == st - 1 || st - i >= 33 || !isalpha((unsigned char)t[i]))
+		return false;
+	return i == 0 || !t[i - 1] || !strchr("/:@.", t[i - 1]);
+}
+
+/*
+ * The new version in a version change: "from 4.17.20 to 4.3.54.94",
+ * "1.2 -> 1.2.0.1", "3.1.0 → 3.1.0.2". The value follows "to", "->" or "→"
+ * right after a dotted number of two or three parts, which no address is
+ * ("from 10.0.0.1 to 10.0.0.9" stays two addresses). Looks back at most
+ * 30 bytes.
+ */
+static bool after_version_change(const char *t, size_t st)
+{
+	size_t i = st, end, dots = 0;
+
+	while (i > 0 && st - i < 3 && t[i - 1] == ' ')
+		i--;
+	if (i >= 3 && tolower((unsigned char)t[i - 2]) == 't' && tolower((unsigned char)t[i - 1]) == 'o' &&
+	    t[i - 3] == ' ')
+		i -= 2;
+	else if (i >= 2 && t[i - 2] == '-' && t[i - 1] == '>')
+		i -= 2;
+	else if (i >= 3 && memcmp(t + i - 3, "\xe2\x86\x92", 3) == 0)
+		i -= 3;
+	else
+		return false;
+	while (i > 0 && st - i < 8 && t[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > 0 && end - i < 20 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.')) {
+		dots += t[i - 1] == '.';
+		i--;
+	}
+	if (end - i >= 20 || i == end || !isdigit((unsigned char)t[i]) || !isdigit((unsigned char)t[end - 1]))
+		return false;
+	return dots >= 1 && dots <= 2;
+}
+
 static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	/* addresses that identify no one: unspecified, loopback, broadcast */
@@ -1144,6 +1354,8 @@ static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 		return NO;
 	/* part of a longer dotted run (OIDs, versions)? */
 	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
+		return NO;
+	if (after_product_name(t, st) || after_version_change(t, st))
 		return NO;
 	if (en < len && t[en] == '.') {
 		if (en + 1 >= len)
@@ -1156,16 +1368,29 @@ static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 	return YES;
 }
 
+/*
+ * An IPv6 address as inet_pton reads it, the whole token: full, compressed
+ * ("2001:db8::", "fe80::fb") or with an IPv4 tail ("::ffff:192.0.2.33",
+ * "64:ff9b::203.0.113.7"). A dot after it ends a sentence unless a digit
+ * follows (then the address goes on into its IPv4 tail, a longer match).
+ */
 static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	char buf[64];
 	struct in6_addr a;
-	size_t n = en - st, colons = 0;
+	size_t n = en - st, colons = 0, groups = 0;
+	bool full_group = false;
 
 	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
 		return NO;
-	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':' || t[en] == '.'))
+	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':'))
 		return NO;
+	if (en < len && t[en] == '.') {
+		if (en + 1 < len && isdigit((unsigned char)t[en + 1]))
+			return NO;
+		if (en + 1 >= len && !final)
+			return MORE;
+	}
 	if (en >= len && !final)
 		return MORE;
 	memcpy(buf, t + st, n);
@@ -1174,16 +1399,23 @@ static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 		colons += buf[i] == ':';
 	if (colons < 2 || strcmp(buf, "::") == 0 || inet_pton(AF_INET6, buf, &a) != 1)
 		return NO;
-	/* "::1"-style short forms and times like 10:20::30 are too ambiguous: want 3+ groups */
-	{
-		size_t groups = 0;
-
-		for (size_t i = 0; i < n; i++)
-			if (isxdigit((unsigned char)buf[i]) && (i == 0 || buf[i - 1] == ':'))
-				groups++;
-		if (groups < 3)
-			return NO;
+	/*
+	 * How many groups are written (an IPv4 tail is two). One ("::1") is
+	 * too short to mean anything. Two only with a group of four hex
+	 * digits, one a digit, as a routing prefix has ("fe80::fb",
+	 * "2001:db8::"): not a slice (xs[1::2]), a scope (a::b) or a word.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		if (!isxdigit((unsigned char)buf[i]) || (i > 0 && buf[i - 1] != ':'))
+			continue;
+		groups++;
+		if (i + 4 <= n && strspn(buf + i, "0123456789abcdefABCDEF") == 4 && strcspn(buf + i, "0123456789") < 4)
+			full_group = true;
 	}
+	if (strchr(buf, '.'))
+		groups++;
+	if (groups < 2 || (groups == 2 && !full_group))
+		return NO;
 	return YES;
 }
 
@@ -1330,6 +1562,148 @@ static bool valid_phone(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * ITU-T E.164 country codes in service. One and two digits as they are;
+ * three digits as their first two and the third digits in use ("21:12368":
+ * 211, 212, 213, 216, 218). The codes form a prefix code: the start of a
+ * number reads as at most one of them.
+ */
+static const char *const E164_CC[] = {
+	"1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+	"47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
+	"66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+	"21:12368", "22:0123456789", "23:0123456789", "24:0123456789", "25:012345678", "26:0123456789",
+	"29:01789", "35:0123456789", "37:012345678", "38:01235679", "42:013", "50:0123456789",
+	"59:0123456789", "67:023456789", "68:012356789", "69:012", "80:08", "85:02356", "87:08",
+	"88:012368", "96:012345678", "97:01234567", "99:2345678", NULL,
+};
+
+/* The length of the country code d (n digits) starts with, 0 if none does. */
+static size_t country_code_len(const char *d, size_t n)
+{
+	for (size_t i = 0; E164_CC[i]; i++) {
+		const char *c = E164_CC[i], *colon = strchr(c, ':');
+		size_t k = colon ? (size_t)(colon - c) : strlen(c);
+
+		if (n < k + (colon != NULL) || memcmp(d, c, k) != 0)
+			continue;
+		if (!colon)
+			return k;
+		if (strchr(colon + 1, d[k]))
+			return k + 1;
+	}
+	return 0;
+}
+
+/*
+ * A number dialled from abroad with the international prefix 00: the
+ * country code must be one in service and, when a separator follows it
+ * ("0049 30 ..."), be exactly the digits before it; 8 to 13 digits after
+ * the 00 (E.164 allows 15, but numbers that long are rare, and longer digit
+ * runs in groups are far more often card, account and tracking numbers).
+ */
+static bool valid_phone_00(const char *s, size_t len)
+{
+	char d[24];
+	size_t n = digits_of(s, len, d, sizeof(d)), first = 2, cc;
+
+	if (n < 10 || n > 15 || d[0] != '0' || d[1] != '0')
+		return false;
+	while (first < len && isdigit((unsigned char)s[first]))
+		first++;
+	cc = country_code_len(d + 2, n - 2);
+	return cc && (first == len || first - 2 == cc) && valid_phone(s + 2, len - 2);
+}
+
+/*
+ * A phone number stands alone in the text: not signed or glued to an id
+ * ("-32.678241", "INV-700042552", "200 512 2023-09-04", a UUID's groups),
+ * not an amount ("$1045700", "¥2461253", "€ 1234567"), not the tail of a
+ * +CC number (the E.164 rule decides those); with spaced set, not a piece of
+ * a longer run of digit groups either (cards, IBANs, IMEIs, ICCIDs written
+ * in groups: a number that only a word nearby makes a phone number must
+ * not be one group of them). Needs the two bytes after the value.
+ */
+static enum verdict phone_alone(const char *t, size_t len, size_t st, size_t en, bool final, bool spaced)
+{
+	static const char *const currency[] = {"$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xac", "\xe2\x82\xb9", NULL};
+	size_t at = st > 0 && t[st - 1] == ' ' ? st - 1 : st;
+
+	for (size_t i = 0; currency[i]; i++) {
+		size_t k = strlen(currency[i]);
+
+		if (at >= k && memcmp(t + at - k, currency[i], k) == 0)
+			return NO;
+	}
+	if (st > 0 && (t[st - 1] == '-' || t[st - 1] == '+'))
+		return NO;
+	if (st > 1 && ((spaced && t[st - 1] == ' ') || t[st - 1] == '.' || t[st - 1] == '/') &&
+	    isdigit((unsigned char)t[st - 2]))
+		return NO;
+	if (en < len && (!spaced || t[en] != ' ') && t[en] != '.' && t[en] != '/' && t[en] != '-')
+		return YES;
+	if (en + 1 < len)
+		return isdigit((unsigned char)t[en + 1]) ? NO : YES;
+	return final ? YES : MORE;
+}
+
+/*
+ * A national number (found next to a word naming it): 7 to 13 digits, or a
+ * 00-prefixed international one. Not a 3-2-4 dashed or spaced (the SSN's
+ * format) nor a dashed 2-7 without a leading 0 (the US EIN's): no numbering
+ * plan writes its numbers so. Not a decimal (one dot and digits), nor a
+ * version (dots only, with a group of one digit or of more than four:
+ * "115.0.6145.218"; dotted numbers are written in groups of 2 to 4). At
+ * most one slash (after the area code: "030/1234567").
+ */
+static enum verdict valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	const char *s = t + st;
+	size_t n = en - st, digits = 0, dots = 0, slashes = 0, other = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]))
+			digits++;
+		else if (s[i] == '.')
+			dots++;
+		else if (s[i] == '/')
+			slashes++;
+		else
+			other++;
+	}
+	if (slashes > 1 || (dots == 1 && slashes == 0 && other == 0))
+		return NO;
+	if (dots > 1 && slashes == 0 && other == 0) {
+		for (size_t i = 0, group = 0; i <= n; i++) {
+			if (i < n && s[i] != '.') {
+				group++;
+				continue;
+			}
+			if (group == 1 || group > 4)
+				return NO;
+			group = 0;
+		}
+	}
+	if (n == 11 && (s[3] == '-' || s[3] == ' ') && s[6] == s[3] && digits == 9)
+		return NO;
+	if (n == 10 && s[2] == '-' && digits == 9 && s[0] != '0')
+		return NO;
+	if (n >= 2 && s[0] == '0' && s[1] == '0') {
+		if (!valid_phone_00(s, n))
+			return NO;
+	} else if (digits > 13 || !valid_phone(s, n)) {
+		return NO;
+	}
+	return phone_alone(t, len, st, en, final, true);
+}
+
+static enum verdict valid_phone_intl(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	if (!valid_phone_00(t + st, en - st))
+		return NO;
+	return phone_alone(t, len, st, en, final, true);
+}
+
 static bool valid_passport(const char *s, size_t len)
 {
 	size_t digits = 0;
@@ -1452,6 +1826,9 @@ static enum verdict validate(const struct rule *r, const char *t, size_t len, si
 	case V_IPV4: return valid_ipv4(t, len, st, en, final);
 	case V_IPV6: return valid_ipv6(t, len, st, en, final);
 	case V_PHONE: return valid_phone(s, n) ? YES : NO;
+	case V_PHONE_NATIONAL: return valid_phone_national(t, len, st, en, final);
+	case V_PHONE_INTL: return valid_phone_intl(t, len, st, en, final);
+	case V_PHONE_ALONE: return valid_phone(s, n) ? phone_alone(t, len, st, en, final, false) : NO;
 	case V_DATE: return valid_date(s, n) ? YES : NO;
 	case V_PASSPORT: return valid_passport(s, n) ? YES : NO;
 	case V_NINO: return valid_nino(s, n) ? YES : NO;
@@ -1493,7 +1870,7 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 	for (size_t i = a; i < s->nwords && s->words[i].end <= hi; i++) {
 		const struct hit *h = &s->words[i];
 
-		if (h->end < lo + d->word_len[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
+		if (h->end < lo + d->word_min[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
 			continue;
 		if (open && h->end == open_end && isalnum((unsigned char)d->words[h->rule][d->word_len[h->rule] - 1])) {
 			*open = true;
@@ -1504,8 +1881,91 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 	return false;
 }
 
-static enum verdict context_check(const struct tg_detectors *d, const struct scanner *s,
-				  const struct rule *r, size_t len, size_t st, size_t en, bool final)
+static size_t last_word_end(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
+			    size_t lo, size_t hi);
+
+/* Is w (lower case) at t[i] as a word or a part of a name: caseless, its
+ * spaces written as ' ', '_', '-' or left out, ending where a word or a
+ * name's part does (not before a lower-case letter or a digit going on)? */
+static bool field_word_at(const char *t, size_t len, size_t i, size_t hi, const char *w)
+{
+	size_t j = i;
+	const char *p;
+
+	for (p = w; *p; p++) {
+		if (*p == ' ') {
+			if (j < hi && (t[j] == ' ' || t[j] == '_' || t[j] == '-'))
+				j++;
+			continue;
+		}
+		if (j >= hi || tolower((unsigned char)t[j]) != (unsigned char)*p)
+			return false;
+		j++;
+	}
+	if (j >= len || !isalnum((unsigned char)p[-1]) || !isalnum((unsigned char)t[j]))
+		return true;
+	return isupper((unsigned char)t[j]) && islower((unsigned char)t[j - 1]);
+}
+
+/*
+ * Is one of the context words of a "context_fields" rule wholly inside
+ * t[lo, hi) as a word or as a part of a name, in any of the forms
+ * word_pattern() lets Hyperscan find and also after a lower-case letter
+ * ("customerSsn")? By hand: only where a value needs it.
+ */
+static bool field_word_in(const struct rule *r, const char *t, size_t len, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++) {
+		unsigned char prev = i > 0 ? (unsigned char)t[i - 1] : ' ', c = (unsigned char)t[i];
+		unsigned char lc = (unsigned char)tolower(c);
+
+		/* a word starts here, or a name's part ('_' is no letter or digit),
+		 * with a letter one of the words starts with */
+		if ((isalnum(prev) && !(islower(prev) && isupper(c))) ||
+		    !(r->initials >> (lc >= 'a' && lc <= 'z' ? lc - 'a' : 26) & 1))
+			continue;
+		for (size_t k = 0; k < r->ncontext; k++)
+			if (field_word_at(t, len, i, hi, r->context[k]))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A context word of rule r in a camelCase name in t[lo, hi) ("contactPhone",
+ * "phoneNumber": Hyperscan finds the other forms). Only the names with a
+ * hump (a lower-case letter, then an upper-case one) are searched by hand,
+ * which keeps this cheap for a rule with many words.
+ */
+static bool camel_word_in(const struct rule *r, const char *t, size_t len, size_t lo, size_t hi)
+{
+	for (size_t i = lo + 1; i < hi; i++) {
+		size_t a = i, b = i;
+
+		if (!isupper((unsigned char)t[i]) || !islower((unsigned char)t[i - 1]))
+			continue;
+		while (a > lo && (isalnum((unsigned char)t[a - 1]) || t[a - 1] == '_'))
+			a--;
+		while (b < hi && (isalnum((unsigned char)t[b]) || t[b] == '_'))
+			b++;
+		if (field_word_in(r, t, len, a, b))
+			return true;
+		i = b;
+	}
+	return false;
+}
+
+/*
+ * Context words decide a value (within context_before bytes before it or
+ * context_after after it), or, for a "context_fields" rule, a field name
+ * (field: its JSON key or its table column's header names it; or a name
+ * written with a context word before it, "customerSsn: ..."). A deny word
+ * before it refuses it, unless one of the rule's context words stands
+ * nearer ("routing 021000021" is refused, "routing 021000021, SSN
+ * 460899847" keeps the SSN); in a table's cell, only a deny word in it.
+ */
+static enum verdict context_check(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
+				  const char *t, size_t len, size_t st, size_t en, bool final, bool field)
 {
 	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
 	size_t hi = en + r->ctx_after;
@@ -1515,8 +1975,15 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 
 	if (hi > len)
 		hi = len;
-	if (has_word(d, s, r->deny_words, lo, st, open_end, &open))
-		return NO;
+	if (r->deny_words) {
+		/* in a table's cell, deny words in other cells (or rows) do not count */
+		size_t dlo = st;
+
+		while (field && dlo > lo && !strchr("\n|\t;,", t[dlo - 1]))
+			dlo--;
+		if (last_word_end(d, s, r->deny_words, field ? dlo : lo, st) > last_word_end(d, s, r->ctx_words, lo, st))
+			return NO;
+	}
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
 			return NO;
@@ -1525,9 +1992,142 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 	}
 	if (open)
 		return MORE;
-	if (!r->ctx_words || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
-	    has_word(d, s, r->ctx_words, en, hi, open_end, &open))
+	if (!r->ctx_words || field || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
+	    has_word(d, s, r->ctx_words, en, hi, open_end, &open) || (r->fields && camel_word_in(r, t, len, lo, st)))
 		return YES;
+	return after_known && !open ? NO : MORE;
+}
+
+/* Index of the first word hit ending after lo. */
+static size_t first_word_after(const struct scanner *s, size_t lo)
+{
+	size_t a = 0, b = s->nwords;
+
+	while (a < b) {
+		size_t m = (a + b) / 2;
+
+		if (s->words[m].end <= lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+/* Where the last word of map wholly inside [lo, hi) ends; 0 if there is none. */
+static size_t last_word_end(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
+			    size_t lo, size_t hi)
+{
+	size_t last = 0;
+
+	if (!map)
+		return 0;
+	for (size_t i = first_word_after(s, lo); i < s->nwords && s->words[i].end <= hi; i++) {
+		const struct hit *h = &s->words[i];
+
+		if (h->end >= lo + d->word_min[h->rule] && (map[h->rule / 64] >> (h->rule % 64) & 1))
+			last = h->end;
+	}
+	return last;
+}
+
+/*
+ * Context words of a rule with "context_nearest": a word names the nearest
+ * number, not every number around it.
+ * - Before the value, a word counts only when no other number with words
+ *   after it stands between them ("Tel.: 030 1234567, routing 212149241":
+ *   "Tel" names the first number only).
+ * - Of the words before the value, the nearest decides: a deny word nearer
+ *   than every context word refuses it ("phone ... part 4155552671"), a
+ *   context word nearer than every deny word lets it through.
+ * - After the value, a context word counts when no digit comes between them,
+ *   the word is not a label of the number after it ("landline: 0541..."),
+ *   and no number follows it sooner than the value precedes it
+ *   ("0301234567 (mobile)" counts; in "ISBN 7870996297 | Tel.: 2135550145"
+ *   and "ref 964052527 please call back 1 303 507 8366" the word names the
+ *   next number).
+ * - field: its JSON key or its table column's header names it ("context_fields");
+ *   then only a deny word in the value's own cell refuses it. A name with a
+ *   context word in camelCase before the value counts too ("contactPhone").
+ * All of it is looked at within context_before / context_after bytes, plus
+ * up to 12 bytes after a word: a stream holds the value until they are there.
+ */
+static enum verdict context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
+				    const char *t, size_t len, size_t st, size_t en, bool final, bool field)
+{
+	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
+	size_t hi = en + r->ctx_after, i = st, ctx_end, deny_end;
+	bool after_known = hi <= len || final;
+	size_t open_end = final ? SIZE_MAX : len;
+	bool open = false;
+
+	/* back to the last letter before the value, then to the digit before that */
+	while (i > lo && !isalpha((unsigned char)t[i - 1]))
+		i--;
+	while (i > lo && !isdigit((unsigned char)t[i - 1]))
+		i--;
+	lo = i;
+	/* in a table's cell, deny words in other cells (or rows) do not count */
+	for (i = st; field && i > lo && !memchr("\n|\t;,", t[i - 1], 5); i--)
+		;
+	ctx_end = last_word_end(d, s, r->ctx_words, lo, st);
+	deny_end = last_word_end(d, s, r->deny_words, field ? i : lo, st);
+	if (deny_end > ctx_end)
+		return NO;
+	if (hi > len)
+		hi = len;
+	if (r->deny_after_words) {
+		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
+			return NO;
+		if (!after_known || open)
+			return MORE;
+	}
+	if (ctx_end || !r->ctx_words || field || (r->fields && camel_word_in(r, t, len, lo, st)))
+		return YES;
+	for (size_t j = en; j < hi; j++)
+		if (isdigit((unsigned char)t[j])) {
+			hi = j;
+			after_known = true;
+			break;
+		}
+	for (size_t k = first_word_after(s, en); k < s->nwords && s->words[k].end <= hi; k++) {
+		const struct hit *h = &s->words[k];
+		const char *w = d->words[h->rule];
+		size_t e = h->end, gap, look, j = e;
+
+		if (e < en + d->word_min[h->rule] || !(r->ctx_words[h->rule / 64] >> (h->rule % 64) & 1))
+			continue;
+		if (e == open_end && isalnum((unsigned char)w[d->word_len[h->rule] - 1])) {
+			open = true;
+			continue;
+		}
+		/* a label of the number after it: "landline: 05.41.07.96.47" */
+		while (j < len && j < e + 12 && (t[j] == ' ' || t[j] == '\t'))
+			j++;
+		if (j < len && (t[j] == ':' || t[j] == '=')) {
+			j++;
+			while (j < len && j < e + 12 && memchr(" \t\"'(", t[j], 5))
+				j++;
+			if (j < len && (isdigit((unsigned char)t[j]) || t[j] == '+'))
+				continue;
+		}
+		if (j == len && !final) {
+			open = true;
+			continue;
+		}
+		/* a number sooner after the word than the value before it */
+		gap = e - d->word_min[h->rule] - en;
+		look = gap < 12 ? gap : 12;
+		for (j = e; j < e + look && j < len && !isdigit((unsigned char)t[j]) && t[j] != '+'; j++)
+			;
+		if (j < e + look && j < len)
+			continue;
+		if (j < e + look && !final) {
+			open = true;
+			continue;
+		}
+		return YES;
+	}
 	return after_known && !open ? NO : MORE;
 }
 
@@ -1552,8 +2152,8 @@ static int on_hit(unsigned id, unsigned long long from, unsigned long long to, u
 			s->words = v;
 			s->capwords = cap;
 		}
-		s->words[s->nwords].rule = id - s->word_base;
-		s->words[s->nwords].end = (uint32_t)to;
+		s->words[s->nwords].rule = id - (id >= s->glued_base ? s->glued_base : s->word_base);
+		s->words[s->nwords].end = (uint32_t)(id >= s->glued_base ? to - 1 : to);
 		s->nwords++;
 		return 0;
 	}
@@ -1609,12 +2209,82 @@ struct ctx {
 	size_t len;
 	struct tg_scan_opts *o;
 	size_t hold;
+	struct tg_table tab;      /* the table context (column_names) of the text up to tab_pos */
+	size_t tab_pos;
+	bool tab_set;
+	size_t colword;           /* ... and the first word of a column rule not read into it yet */
+	const char *key;          /* the text's key, if it has one (tg_detect_many) */
+	size_t nkey;
 };
 
 static void hold_at(struct ctx *c, size_t at)
 {
 	if (at < c->hold)
 		c->hold = at;
+}
+
+/* Read the text from from to to into a table context, with the words the
+ * scan found (each told where it ends, once: those ending in [from, to)). */
+static void table_read(const struct ctx *c, struct tg_table *tab, size_t from, size_t to)
+{
+	const struct scanner *s = c->s;
+
+	for (size_t i = from ? first_word_after(s, from - 1) : 0; i < s->nwords && s->words[i].end < to; i++) {
+		uint8_t names = c->d->word_names[s->words[i].rule];
+
+		if (names) {
+			tg_table_read(tab, c->t, from, s->words[i].end);
+			tg_table_word(tab, names);
+			from = s->words[i].end;
+		}
+	}
+	tg_table_read(tab, c->t, from, to);
+}
+
+/*
+ * The "context_fields" rules the header of the table column at pos names
+ * (a bit each). Read from the text's start, or in a stream from the table
+ * context it keeps (opts.table), and on from there as the hits come (in
+ * order of their end: read again from the start only for one that ends
+ * before the last).
+ */
+static uint8_t column_names(struct ctx *c, size_t pos)
+{
+	const struct scanner *s = c->s;
+
+	if (!c->d->fields)
+		return 0;
+	if (!c->tab_set || pos < c->tab_pos) {
+		if (c->o->table) {
+			c->tab = *c->o->table;
+			c->tab_pos = c->o->from - c->tab.lag;
+		} else {
+			memset(&c->tab, 0, sizeof(c->tab));
+			c->tab_pos = 0;
+		}
+		c->tab_set = true;
+		c->colword = 0;
+	}
+	/* no word of a column rule kept or to read before pos: nothing to read */
+	while (c->colword < s->nwords &&
+	       (s->words[c->colword].end < c->tab_pos || !c->d->word_names[s->words[c->colword].rule]))
+		c->colword++;
+	if (!tg_table_has_words(&c->tab) && (c->colword == s->nwords || s->words[c->colword].end >= pos))
+		return 0;
+	table_read(c, &c->tab, c->tab_pos, pos);
+	c->tab_pos = pos;
+	return tg_table_names(&c->tab);
+}
+
+/* Does a field name a value of rule r ("context_fields") ending at pos: the
+ * text's JSON key, or the header of its table column? */
+static bool field_names(struct ctx *c, const struct rule *r, size_t pos)
+{
+	if (!r->fields)
+		return false;
+	if (c->key && field_word_in(r, c->key, c->nkey, 0, c->nkey))
+		return true;
+	return (column_names(c, pos) & r->fields) != 0;
 }
 
 /*
@@ -1626,7 +2296,7 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		      const PCRE2_SIZE *ov, uint32_t npairs)
 {
 	size_t spans[16][2], nsp = 0;
-	int verdict = YES;
+	int verdict = YES, field = -1; /* field: whether a field names the value (field_names), once known */
 
 	if (r->pem) {
 		/* the value runs to the END marker, or to the end of the text */
@@ -1667,8 +2337,13 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 	for (size_t i = 0; i < nsp; i++) {
 		enum verdict v = validate(r, c->t, c->len, spans[i][0], spans[i][1], c->o->final);
 
+		if (v == YES && r->fields && field < 0)
+			field = field_names(c, r, re);
 		if (v == YES)
-			v = context_check(c->d, c->s, r, c->len, spans[i][0], spans[i][1], c->o->final);
+			v = r->nearest ? context_nearest(c->d, c->s, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
+							 field > 0)
+				       : context_check(c->d, c->s, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
+						       field > 0);
 		if (v == NO)
 			return NO;
 		if (v == MORE)
@@ -1701,7 +2376,8 @@ static int confirm_hit(struct ctx *c, size_t ri, size_t end)
 		size_t clo = lo > r->ctx_before ? lo - r->ctx_before : 0;
 		size_t chi = end + r->ctx_after;
 
-		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi, SIZE_MAX, NULL))
+		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi, SIZE_MAX, NULL) &&
+		    !field_names(c, r, end) && !(r->fields && camel_word_in(r, c->t, c->len, clo, end)))
 			return 0;
 	}
 
@@ -1921,6 +2597,7 @@ static int scan_text(const struct tg_detectors *d, struct scanner *sc, const cha
 	sc->nhits = 0;
 	sc->nwords = 0;
 	sc->word_base = d->nrules + 1;
+	sc->glued_base = sc->word_base + d->nwords;
 	if (len > 0 && hs_scan(d->db, text, (unsigned)len, 0, sc->scratch, on_hit, sc) != HS_SUCCESS)
 		return -1;
 	sort_hits(sc->hits, sc->nhits);
@@ -1981,6 +2658,18 @@ static int decide(struct ctx *c, struct tg_spans *out, size_t shift, tg_err *err
 		if (c->hold < o->from)
 			c->hold = o->from;
 		o->hold = c->hold;
+		if (o->table && d->fields && c->len > 0) {
+			/* a stream's table context moves on to the new hold (the next
+			 * call's from), short of the last byte so far (a word ending
+			 * there may go on): lag says by how much */
+			size_t pos = o->from - o->table->lag, to = o->hold < c->len ? o->hold : c->len - 1;
+
+			if (to > pos) {
+				table_read(c, o->table, pos, to);
+				pos = to;
+			}
+			o->table->lag = (uint8_t)(o->hold - pos);
+		}
 	} else {
 		o->hold = c->len;
 	}
@@ -2001,7 +2690,7 @@ int tg_detect(const struct tg_detectors *cd, const char *text, size_t len,
 	      struct tg_scan_opts *o, struct tg_spans *out, tg_err *err)
 {
 	struct tg_detectors *d = (struct tg_detectors *)cd;
-	struct ctx c = {.d = d, .t = text, .len = len, .o = o, .hold = len};
+	struct ctx c = {.d = d, .t = text, .len = len, .o = o, .hold = len, .key = o->key, .nkey = o->key_len};
 	int rc;
 
 	out->n = 0;
@@ -2051,6 +2740,8 @@ int tg_detect_many(const struct tg_detectors *cd, const char *text, size_t len, 
 			a++;
 		for (b = a; b < nhits && hits[b].end <= off + n + 1; b++)
 			hits[b].end = (uint32_t)(hits[b].end > off + n ? n : hits[b].end - off);
+		c.key = segs[i].key_len ? text + segs[i].key_off : NULL;
+		c.nkey = segs[i].key_len;
 		while (w < nwords && words[w].end <= off)
 			w++;
 		for (v = w; v < nwords && words[v].end <= off + n; v++)
@@ -2063,6 +2754,7 @@ int tg_detect_many(const struct tg_detectors *cd, const char *text, size_t len, 
 		c.t = text + off;
 		c.len = n;
 		c.hold = n;
+		c.tab_set = false;
 		if (b > a)
 			rc = decide(&c, out, off, err);
 		a = b;

@@ -10,13 +10,27 @@
  *   "group"          the capture group to redact (default: every group that
  *                    took part, or the whole match when there is none)
  *   "validator"      card, luhn, iban, ssn, email, ipv4, ipv6, phone,
- *                    date, passport, nino, dni, codice_fiscale, secret, id,
+ *                    phone_alone, phone_national, phone_intl, date,
+ *                    passport, nino, dni, codice_fiscale, secret, id,
  *                    base64_secret
  *   "context"        words of which one must appear within "context_before"
  *                    bytes before or "context_after" bytes after the value
- *                    (Presidio-style, for the weak formats)
- *   "deny_context"   words that veto the value within "context_before"
+ *                    (Presidio-style, for the weak formats), caseless
+ *   "context_fields" true: the context words also name a value as a field
+ *                    name does: written into a name ("ssn_full",
+ *                    "customerSsn", "social_security_number": spaces as
+ *                    '_', '-' or nothing), in the header of the value's
+ *                    column in a table (CSV, TSV, markdown, pipes; however
+ *                    far above it is, tablectx.h), in the key of the JSON
+ *                    string that holds it (tg_detect_many); at most 8 rules
+ *   "deny_context"   words that veto the value within "context_before",
+ *                    unless a context word stands nearer to it
  *   "deny_context_after"  words that veto it within "context_after"
+ *   "context_nearest" true: a word names the nearest number only: not one
+ *                    behind another number and more words, not one after
+ *                    the value that a number follows sooner or that labels
+ *                    the next number ("landline: ..."); of the words before
+ *                    the value, the nearest decides (context or deny)
  *   "min_entropy"    Shannon entropy in bits per character of the value
  *   "kind": "pem"    the pattern is a BEGIN marker; the value runs to the
  *                    matching END marker (or to the end of the text)
@@ -55,6 +69,7 @@
 #include <cjson/cJSON.h>
 
 #include "common.h"
+#include "tablectx.h"
 
 #define TG_ENTITY_LEN 24
 #define TG_MAX_ENTITIES 32
@@ -82,6 +97,11 @@ struct tg_scan_opts {
 	bool final;          /* the text really ends at len */
 	size_t hold_from;    /* streams: no partial match begins before this (a previous hold) */
 	size_t hold;         /* out (when !final): first offset that cannot be emitted yet */
+	struct tg_table *table; /* streams: the table context of the text before from, kept by the caller
+				 * and moved on by each call to its hold; NULL: read from the text's start */
+	const char *key;     /* the name the text goes by (its JSON key, key_len bytes), or NULL: a context
+			      * word in it counts for the "context_fields" rules */
+	size_t key_len;
 };
 
 /* Building: add entities, then rules, then compile. */
@@ -112,15 +132,20 @@ size_t tg_detectors_history(const struct tg_detectors *d);
 int tg_detect(const struct tg_detectors *d, const char *text, size_t len,
 	      struct tg_scan_opts *opts, struct tg_spans *out, tg_err *err);
 
-/* One of many texts laid end to end in one buffer (tg_detect_many). */
+/* One of many texts laid end to end in one buffer (tg_detect_many), and
+ * optionally the name it goes by (a JSON string's key), laid out before it
+ * in the same buffer (key_len 0: none). */
 struct tg_segment {
 	uint32_t off, len;
+	uint32_t key_off, key_len;
 };
 
 /* Find values in many complete texts with one scan: text holds them at
- * segs[i] (in order, each followed by at least one '\n' before the next),
- * and each is judged exactly as tg_detect() would judge it alone. Spans
- * come out in buffer offsets, sorted, each inside its text. */
+ * segs[i] (in order, each followed by at least one '\n' before the next
+ * text or key), and each is judged exactly as tg_detect() would judge it
+ * alone, except that a context word in its key counts for the rules with
+ * "context_fields" ({"ssn_full": "460899847"}). Spans come out in buffer
+ * offsets, sorted, each inside its text. */
 int tg_detect_many(const struct tg_detectors *d, const char *text, size_t len, const struct tg_segment *segs,
 		   size_t nsegs, uint64_t entities, struct tg_spans *out, tg_err *err);
 

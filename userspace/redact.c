@@ -494,7 +494,7 @@ int tg_redactor_json_value(void *ctx, const struct tg_json_path *path, const cha
 			   struct tg_buf *out)
 {
 	struct tg_redactor *x = ctx;
-	const char *key = path->depth ? path->keys[path->depth - 1] : NULL;
+	const char *key = path->depth ? path->keys[path->depth - 1] : NULL, *name = NULL;
 	bool before = x->changed, changed;
 	int rc;
 
@@ -518,8 +518,11 @@ int tg_redactor_json_value(void *ctx, const struct tg_json_path *path, const cha
 			tg_buf_reset(out);
 		}
 	}
+	/* the key naming the string (an array's, for its elements) goes with it */
+	for (size_t k = path->depth; k-- > 0 && !name;)
+		name = path->keys[k];
 	x->changed = false;
-	rc = tg_text_rewrite(x->pol->det, mask_for(x, x->dir), text, len, replace, x, out, NULL);
+	rc = tg_text_rewrite_named(x->pol->det, mask_for(x, x->dir), name, text, len, replace, x, out, NULL);
 	changed = x->changed;
 	x->changed = before || changed;
 	if (rc < 0)
@@ -541,7 +544,7 @@ void tg_redactor_json_begin(struct tg_redactor *x, enum tg_redact_dir dir)
  */
 struct batch {
 	struct tg_redactor *x;
-	struct tg_buf arena;         /* the strings, each followed by "\n" */
+	struct tg_buf arena;         /* the strings, each after its key (if it has one), each followed by "\n" */
 	struct tg_segment *segs;
 	size_t nsegs, capsegs;
 	struct tg_spans spans;       /* what the scan found, in arena offsets */
@@ -572,6 +575,8 @@ static bool nested_json(const struct batch *b, const struct tg_json_path *path, 
 static int collect(void *ctx, const struct tg_json_path *path, const char *text, size_t len, struct tg_buf *out)
 {
 	struct batch *b = ctx;
+	const char *key = NULL;
+	size_t klen;
 	int rc;
 
 	if (!scannable(b->x, path, text, len))
@@ -592,7 +597,16 @@ static int collect(void *ctx, const struct tg_json_path *path, const char *text,
 		b->segs = v;
 		b->capsegs = cap;
 	}
-	if (tg_buf_used(&b->arena) + len + 1 > UINT32_MAX / 2)
+	/* the key naming the string (an array's, for its elements) goes with it:
+	 * {"ssn": "460899847"} is an SSN (detectors.h, tg_detect_many) */
+	for (size_t k = path->depth; k-- > 0 && !key;)
+		key = path->keys[k];
+	klen = key ? strlen(key) : 0;
+	if (tg_buf_used(&b->arena) + klen + 1 + len + 1 > UINT32_MAX / 2)
+		return -1;
+	b->segs[b->nsegs].key_off = (uint32_t)tg_buf_used(&b->arena);
+	b->segs[b->nsegs].key_len = (uint32_t)klen;
+	if (klen && (tg_buf_append(&b->arena, key, klen) < 0 || tg_buf_append(&b->arena, "\n", 1) < 0))
 		return -1;
 	b->segs[b->nsegs].off = (uint32_t)tg_buf_used(&b->arena);
 	b->segs[b->nsegs].len = (uint32_t)len;

@@ -25,7 +25,13 @@ static int emit(const char *text, size_t len, size_t at, size_t until, const str
 int tg_text_rewrite(const struct tg_detectors *d, uint64_t entities, const char *text, size_t len,
 		    tg_replace_fn fn, void *ctx, struct tg_buf *out, tg_err *err)
 {
-	struct tg_scan_opts o = {.entities = entities, .final = true};
+	return tg_text_rewrite_named(d, entities, NULL, text, len, fn, ctx, out, err);
+}
+
+int tg_text_rewrite_named(const struct tg_detectors *d, uint64_t entities, const char *key, const char *text,
+			  size_t len, tg_replace_fn fn, void *ctx, struct tg_buf *out, tg_err *err)
+{
+	struct tg_scan_opts o = {.entities = entities, .final = true, .key = key, .key_len = key ? strlen(key) : 0};
 	struct tg_spans sp = {0};
 	int rc;
 
@@ -107,6 +113,7 @@ static int step(struct tg_textstream *ts, const struct tg_detectors *d, uint64_t
 		return 0;
 	o.from = ts->from;
 	o.hold_from = ts->hold_from;
+	o.table = &ts->table;
 	if (tg_detect(d, ts->buf, ts->len, &o, sp, err) < 0)
 		return -1;
 	*hold = o.hold;

@@ -32,6 +32,10 @@ typedef int (*tg_replace_fn)(void *ctx, const char *text, size_t len, const stru
 
 int tg_text_rewrite(const struct tg_detectors *d, uint64_t entities, const char *text, size_t len,
 		    tg_replace_fn fn, void *ctx, struct tg_buf *out, tg_err *err);
+/* The same for a text that goes by a name (its JSON key; NULL: none): see
+ * "context_fields" in detectors.h. */
+int tg_text_rewrite_named(const struct tg_detectors *d, uint64_t entities, const char *key, const char *text,
+			  size_t len, tg_replace_fn fn, void *ctx, struct tg_buf *out, tg_err *err);
 
 struct tg_textstream {
 	char *buf;           /* history (emitted) + pending (not yet emitted), original text */
@@ -40,6 +44,7 @@ struct tg_textstream {
 	size_t from;         /* start of pending in buf */
 	size_t hold_from;    /* no partial match starts before this (buf offset) */
 	size_t keep;         /* buf offset before which the caller needs no text (scan API) */
+	struct tg_table table; /* the table context of the text before from (detectors.h, opts.table) */
 	bool done;
 };
 

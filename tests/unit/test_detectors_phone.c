@@ -1,0 +1,332 @@
+/*
+ * test_detectors_phone.c - the phone number detectors (rules "phone.*" in
+ * policies/redaction-rules.json; validators phone_alone, phone_national and
+ * phone_intl and the "context_nearest" rule field in userspace/detectors.c):
+ * a number is found whole, never in part (00 + country code, an area code
+ * set off by '-', '/' or parentheses, a "(0)" trunk); a national number
+ * only with a word naming it, before or after it, in the languages of its
+ * numbering plans; a word names the nearest number, not every number
+ * around it; and what only looks like a number next to a phone word is not
+ * taken for one (a fragment of a card or IBAN, an SSN, an EIN, an amount, a
+ * version, a decimal, an id); a table column or JSON key named "phone"
+ * names its values however far away ("context_fields"). Every case is also
+ * streamed (cut at every byte) and scanned as one of many texts (the JSON
+ * path), with the same result as the whole text alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "detectors.h"
+#include "redact_policy.h"
+#include "textrw.h"
+
+static struct tg_detectors *D;
+static const uint64_t ALL = ~0ull >> 1;
+
+static struct tg_detectors *load_builtin(void)
+{
+	tg_err err = {{0}};
+	struct tg_detectors *d = tg_detectors_new();
+	cJSON *a = cJSON_Parse(tg_builtin_redaction_rules);
+	cJSON *b = cJSON_Parse(tg_builtin_redaction_noseyparker);
+	int rc = tg_detectors_add_entities(d, cJSON_GetObjectItem(a, "entities"), "rules", &err) ||
+		 tg_detectors_add_rules(d, cJSON_GetObjectItem(a, "rules"), "rules", &err) ||
+		 tg_detectors_add_rules(d, cJSON_GetObjectItem(b, "rules"), "np", &err) ||
+		 tg_detectors_compile(d, &err);
+
+	CHECK(rc == 0, "built-in rules compile (%s)", err.msg);
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+	return d;
+}
+
+/* The PHONE values in spans sp of text, "|"-separated, in order, into buf. */
+static const char *phones_of(const char *text, const struct tg_spans *sp, char *buf, size_t cap)
+{
+	int phone = tg_detectors_entity(D, "PHONE");
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (size_t i = 0; i < sp->n; i++)
+		if (sp->v[i].entity == phone && n < cap)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%.*s", n ? "|" : "",
+					      (int)(sp->v[i].end - sp->v[i].start), text + sp->v[i].start);
+	return buf;
+}
+
+static const char *phones(const char *text)
+{
+	static char buf[512];
+	struct tg_spans sp = {0};
+	struct tg_scan_opts o = {.entities = ALL, .final = true};
+	tg_err err = {{0}};
+
+	if (tg_detect(D, text, strlen(text), &o, &sp, &err) < 0)
+		return "ERROR";
+	phones_of(text, &sp, buf, sizeof(buf));
+	tg_spans_free(&sp);
+	return buf;
+}
+
+static const struct { const char *text, *want; } CASES[] = {
+	/* 00 + country code: a strong format, found anywhere, whole */
+	{"0049 30 1234567", "0049 30 1234567"},
+	{"Forwarding for Pieter: 0031 6 3603 0944", "0031 6 3603 0944"},
+	{"Send it to 0044 20 7946 0958 by Monday.", "0044 20 7946 0958"},
+	{"(0039 392 240 1087)", "0039 392 240 1087"},
+	{"Hannah, Toronto, 0034 854 862 395", "0034 854 862 395"},
+	{"0033 7 21 54 74 73; 0041-44-668-18-00", "0033 7 21 54 74 73|0041-44-668-18-00"},
+	{"Port Vila: 00678 22 12345", "00678 22 12345"},   /* a 3-digit country code */
+	{"0012 345 6789 and 0099 123 4567", ""},           /* no country code 12 or 99 */
+	{"tracking 0049 1234 5678 9012", ""},             /* too long for a phone number */
+	{"IBAN SI61 1002 0034 7352 982", ""},             /* a group of a longer run */
+	/* national numbers with the area code set off, found whole */
+	{"Tel.: 030/1234567", "030/1234567"},
+	{"mobile: 06-12345678", "06-12345678"},
+	{"phone=0152-75359567 ok", "0152-75359567"},
+	{"phone: (0)20 7946 0958", "(0)20 7946 0958"},
+	{"landline: (02131) 23656", "(02131) 23656"},
+	{"Please call back (07956) 869479 re: order 12.", "(07956) 869479"},
+	{"Tel.: 0039 081 6934650", "0039 081 6934650"},
+	{"Tel.: 010 4727304", "010 4727304"},
+	{"work phone: 081/9234127", "081/9234127"},
+	{"Mobile: 03.93.92.16.85", "03.93.92.16.85"},
+	/* the word naming it: after the value, in other languages, in a key */
+	{"020 7946 0958 (mobile)", "020 7946 0958"},
+	{"07927848472 - that's my number, WhatsApp works too.", "07927848472"},
+	{"| Utrecht | 0160/9644153 |  <- mobile column", "0160/9644153"},
+	{"Telefonnummer: 0171 2345678", "0171 2345678"},
+	{"Rufnummer 089 12345678, bitte anrufen", "089 12345678"},
+	{"Appelez-moi au 01 68 54 48 87 demain.", "01 68 54 48 87"},
+	{"mon numéro: 06 12 34 56 78", "06 12 34 56 78"},
+	{"Chiamami al 348 9934985", "348 9934985"},
+	{"il mio cellulare è 347 1234567", "347 1234567"},
+	{"Llámame al 612 345 678 esta tarde.", "612 345 678"},
+	{"mi móvil: 612345678", "612345678"},
+	{"Bel me op 06 12345678.", "06 12345678"},
+	{"mijn mobiel: 06-12345678", "06-12345678"},
+	{"{\"contact_phone\": \"040-42384851\"}", "040-42384851"},
+	{"contactPhone: 0301234567", "0301234567"},
+	{"Phones: 030 1234567, 040 7654321", "030 1234567|040 7654321"},
+	/* no word naming it: not found (a weak format, by design) */
+	{"0490 75 40 81", ""},
+	{"Thanks, got it: 030 1234567.", ""},
+	/* a word names the nearest number */
+	{"Tel.: 030 1234567\n\nwire routing 212149241", "030 1234567"},
+	{"Tel.: ext 12 only\n\nlot 212149241 failed", ""},
+	{"My mobile number is 030 1234567. ref 646-00-1468", "030 1234567"},
+	{"ISBN 7870996297 | Tel.: 2135550145", "2135550145"},
+	{"order 9369225001\nlandline: 05.41.07.96.47", "05.41.07.96.47"},
+	{"ref 964052527 Please call back 0301234567", "0301234567"},
+	{"Phone: see below. Order 4155552671 shipped.", ""},
+	/* look-alikes next to a phone word */
+	{"call me: card 4111 1111 1111 1112", ""},
+	{"Phone with IMEI 994293085920725 needs a repair.", ""},
+	{"cell phone: none\n\"coordinates\": [-32.678241, 30.783728]", ""},
+	{"Tel.: none\nRefund for INV-700042552 issued.", ""},
+	{"phone: see CRM; session {18630333-0203-4DC8-B269-D99F6B41A7E1} expired", ""},
+	{"Budget approved: \xc2\xa5" "2461253. | landline: none", ""},
+	{"call me about the $1045700 deal", ""},
+	{"Bump lodash from 4.17.20 to 115.0.6145.218; mobile number: none", ""},
+	{"Phone: see below. EIN 12-3456789", ""},
+	{"Resolution: SSN updated to 460 89 9847 (verified by phone)", ""},
+	{"the office is at 17031 2202 Rissik St", ""},
+	/* US numbers: strong formats anywhere, but not after an id's label */
+	{"(415) 555-2671, 415.555.2671 and 1-415-555-2671",
+	 "(415) 555-2671|415.555.2671|1-415-555-2671"},
+	{"Part 12, call 415-555-0100", "415-555-0100"},
+	{"part 220-971-8071 is out of stock", ""},
+	{"account ID 645-798-1350 (internal)", ""},
+	{"\"GET /api/v1/users HTTP/1.1\" 200 512 2023-09-04T16:12:06Z", ""},
+};
+
+static void check_cases(void)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < TG_ARRAY_LEN(CASES); i++) {
+		const char *got = phones(CASES[i].text);
+
+		if (strcmp(got, CASES[i].want) != 0) {
+			bad++;
+			printf("# \"%s\": found \"%s\", want \"%s\"\n", CASES[i].text, got, CASES[i].want);
+		}
+	}
+	CHECK(bad == 0, "phone numbers found whole, in context; look-alikes not found (%d of %zu cases wrong)", bad,
+	      TG_ARRAY_LEN(CASES));
+}
+
+static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
+{
+	(void)ctx;
+	(void)text;
+	(void)len;
+	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
+}
+
+/* text as a stream, in two pieces cut at every byte and byte by byte: how
+ * many of those streams differ from the whole text's result */
+static int stream_differs(const char *s, int *streams)
+{
+	size_t n = strlen(s);
+	struct tg_buf whole = {0};
+	tg_err err = {{0}};
+	int bad = 0;
+
+	tg_text_rewrite(D, ALL, s, n, bracket, NULL, &whole, &err);
+	for (size_t cut = 0; cut <= n; cut++) {
+		struct tg_textstream ts = {0};
+		struct tg_buf out = {0};
+
+		if (cut == 0) {
+			for (size_t i = 0; i < n; i++)
+				tg_textstream_feed(&ts, D, ALL, s + i, 1, false, bracket, NULL, &out, &err);
+		} else {
+			tg_textstream_feed(&ts, D, ALL, s, cut, false, bracket, NULL, &out, &err);
+			tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, bracket, NULL, &out, &err);
+		}
+		tg_textstream_feed(&ts, D, ALL, NULL, 0, true, bracket, NULL, &out, &err);
+		(*streams)++;
+		if (tg_buf_used(&out) != tg_buf_used(&whole) ||
+		    memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0) {
+			if (bad++ == 0)
+				printf("# cut %zu of \"%s\": \"%.*s\" vs \"%.*s\"\n", cut, s, (int)tg_buf_used(&out),
+				       tg_buf_start(&out), (int)tg_buf_used(&whole), tg_buf_start(&whole));
+		}
+		tg_buf_free(&out);
+		tg_textstream_free(&ts);
+	}
+	tg_buf_free(&whole);
+	return bad;
+}
+
+static void check_streams(void)
+{
+	int bad = 0, streams = 0;
+
+	for (size_t t = 0; t < TG_ARRAY_LEN(CASES); t++)
+		bad += stream_differs(CASES[t].text, &streams);
+	CHECK(bad == 0, "phone cases streamed in pieces = whole text, for %d streams (%d differ)", streams, bad);
+}
+
+/* All cases laid end to end in one buffer, each judged alone (the JSON
+ * path): the same numbers as each text scanned by itself. */
+static void check_many(void)
+{
+	size_t n = TG_ARRAY_LEN(CASES), len = 0, k = 0;
+	struct tg_segment *segs = calloc(n, sizeof(*segs));
+	struct tg_spans sp = {0};
+	tg_err err = {{0}};
+	char *buf;
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(CASES[i].text) + 1;
+	buf = malloc(len + 1);
+	len = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t m = strlen(CASES[i].text);
+
+		segs[i].off = (uint32_t)len;
+		segs[i].len = (uint32_t)m;
+		memcpy(buf + len, CASES[i].text, m);
+		len += m;
+		buf[len++] = '\n';
+	}
+	CHECK(tg_detect_many(D, buf, len, segs, n, ALL, &sp, &err) == 0, "one scan over all cases (%s)", err.msg);
+	for (size_t i = 0; i < n; i++) {
+		struct tg_spans one = {0};
+		char got[512], want[512];
+
+		one.v = sp.v + k;
+		while (k < sp.n && sp.v[k].start < segs[i].off + segs[i].len)
+			k++;
+		one.n = (size_t)(sp.v + k - one.v);
+		phones_of(buf, &one, got, sizeof(got));
+		snprintf(want, sizeof(want), "%s", phones(CASES[i].text));
+		if (strcmp(got, want) != 0) {
+			bad++;
+			printf("# \"%s\" among others: found \"%s\", alone \"%s\"\n", CASES[i].text, got, want);
+		}
+	}
+	CHECK(bad == 0, "phone cases among many texts = each alone (%d of %zu differ)", bad, n);
+	tg_spans_free(&sp);
+	free(segs);
+	free(buf);
+}
+
+/* text with every value replaced by [TYPE], whole and streamed in pieces of 1 to 16 bytes */
+static void check_text(const char *name, const char *text, const char *want)
+{
+	struct tg_buf whole = {0};
+	tg_err err = {{0}};
+	size_t n = strlen(text);
+	int bad = 0;
+
+	tg_text_rewrite(D, ALL, text, n, bracket, NULL, &whole, &err);
+	for (size_t piece = 1; piece <= 16; piece++) {
+		struct tg_textstream ts = {0};
+		struct tg_buf out = {0};
+
+		for (size_t at = 0; at < n; at += piece)
+			tg_textstream_feed(&ts, D, ALL, text + at, n - at < piece ? n - at : piece, false, bracket, NULL,
+					   &out, &err);
+		tg_textstream_feed(&ts, D, ALL, "", 0, true, bracket, NULL, &out, &err);
+		bad += tg_buf_used(&out) != tg_buf_used(&whole) ||
+		       memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0;
+		tg_buf_free(&out);
+		tg_textstream_free(&ts);
+	}
+	tg_buf_append(&whole, "", 1);
+	CHECK(strcmp(tg_buf_start(&whole), want) == 0 && bad == 0, "%s%s", name, bad ? " (streamed: differs)" : "");
+	if (strcmp(tg_buf_start(&whole), want) != 0)
+		printf("# got:  %s\n# want: %s\n", tg_buf_start(&whole), want);
+	tg_buf_free(&whole);
+}
+
+static void check_fields(void)
+{
+	char csv[2048], want[2048];
+	size_t n = 0, m = 0;
+	struct tg_buf out = {0};
+	tg_err err = {{0}};
+
+	n += (size_t)snprintf(csv + n, sizeof(csv) - n, "id;name;mobile;city\n");
+	m += (size_t)snprintf(want + m, sizeof(want) - m, "id;name;mobile;city\n");
+	for (int i = 0; i < 30; i++) {
+		n += (size_t)snprintf(csv + n, sizeof(csv) - n, "%d;Jane Roe;0171 %07d;Lyon\n", i, 2345670 + i);
+		m += (size_t)snprintf(want + m, sizeof(want) - m, "%d;Jane Roe;[PHONE];Lyon\n", i);
+	}
+	check_text("a CSV's mobile column, 30 rows below its header", csv, want);
+	check_text("the same numbers in a column named otherwise", "id;name;account;city\n1;A;0301234567;X\n"
+		   "2;B;0407654321;Y\n3;C;0891234567;Z\n4;D;0221234567;W\n5;E;0691234567;V\n",
+		   "id;name;account;city\n1;A;0301234567;X\n2;B;0407654321;Y\n3;C;0891234567;Z\n"
+		   "4;D;0221234567;W\n5;E;0691234567;V\n");
+	check_text("markdown, a deny word in the cell", "| Name | Phone |\n|---|---|\n| Jane | 030 1234567 |\n"
+		   "| John | order 0407654321 |\n| Ann | 089 1234567 |\n| Bo | 0221 234567 |\n",
+		   "| Name | Phone |\n|---|---|\n| Jane | [PHONE] |\n| John | order 0407654321 |\n| Ann | [PHONE] |\n"
+		   "| Bo | [PHONE] |\n");
+	tg_text_rewrite_named(D, ALL, "contactPhone", "030 1234567", 11, bracket, NULL, &out, &err);
+	tg_buf_append(&out, "", 1);
+	CHECK(strcmp(tg_buf_start(&out), "[PHONE]") == 0, "a JSON string goes by its key: %s", tg_buf_start(&out));
+	tg_buf_reset(&out);
+	tg_text_rewrite_named(D, ALL, "order_id", "0301234567", 10, bracket, NULL, &out, &err);
+	tg_buf_append(&out, "", 1);
+	CHECK(strcmp(tg_buf_start(&out), "0301234567") == 0, "another key names nothing: %s", tg_buf_start(&out));
+	tg_buf_free(&out);
+}
+
+int main(void)
+{
+	D = load_builtin();
+	if (!D)
+		return 1;
+	check_cases();
+	check_streams();
+	check_many();
+	check_fields();
+	tg_detectors_free(D);
+	CHECK_DONE();
+}
