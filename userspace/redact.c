@@ -460,15 +460,16 @@ bool tg_redactor_active(const struct tg_redactor *x, enum tg_redact_dir dir)
 	return mask_for(x, dir) != 0;
 }
 
-static int cmp_key(const void *a, const void *b)
-{
-	return strcmp(a, *(char *const *)b);
-}
-
 bool tg_redactor_skip_key(const struct tg_redactor *x, const char *key)
 {
-	/* sorted by the policy loader */
-	return bsearch(key, x->pol->skip_keys, x->pol->nskip_keys, sizeof(char *), cmp_key) != NULL;
+	const struct tg_redact_policy *p = x->pol;
+
+	if (!p->nskip_keys)
+		return false;
+	for (size_t i = tg_redact_key_hash(key) & (p->skip_slots - 1); p->skip_keys[i]; i = (i + 1) & (p->skip_slots - 1))
+		if (strcmp(p->skip_keys[i], key) == 0)
+			return true;
+	return false;
 }
 
 int tg_redactor_text(struct tg_redactor *x, enum tg_redact_dir dir, const char *text, size_t len,
@@ -577,6 +578,7 @@ static int collect(void *ctx, const struct tg_json_path *path, const char *text,
 	struct batch *b = ctx;
 	const char *key = NULL;
 	size_t klen;
+	char *w;
 	int rc;
 
 	if (!scannable(b->x, path, text, len))
@@ -602,17 +604,22 @@ static int collect(void *ctx, const struct tg_json_path *path, const char *text,
 	for (size_t k = path->depth; k-- > 0 && !key;)
 		key = path->keys[k];
 	klen = key ? strlen(key) : 0;
-	if (tg_buf_used(&b->arena) + klen + 1 + len + 1 > UINT32_MAX / 2)
+	if (tg_buf_used(&b->arena) + klen + 1 + len + 1 > UINT32_MAX / 2 ||
+	    !(w = tg_buf_reserve(&b->arena, klen + 1 + len + 1)))
 		return -1;
 	b->segs[b->nsegs].key_off = (uint32_t)tg_buf_used(&b->arena);
 	b->segs[b->nsegs].key_len = (uint32_t)klen;
-	if (klen && (tg_buf_append(&b->arena, key, klen) < 0 || tg_buf_append(&b->arena, "\n", 1) < 0))
-		return -1;
-	b->segs[b->nsegs].off = (uint32_t)tg_buf_used(&b->arena);
+	b->segs[b->nsegs].off = (uint32_t)(tg_buf_used(&b->arena) + (klen ? klen + 1 : 0));
 	b->segs[b->nsegs].len = (uint32_t)len;
 	b->nsegs++;
-	if (tg_buf_append(&b->arena, text, len) < 0 || tg_buf_append(&b->arena, "\n", 1) < 0)
-		return -1;
+	if (klen) {
+		memcpy(w, key, klen);
+		w[klen] = '\n';
+		w += klen + 1;
+	}
+	memcpy(w, text, len);
+	w[len] = '\n';
+	tg_buf_commit(&b->arena, (klen ? klen + 1 : 0) + len + 1);
 	return 0;
 }
 

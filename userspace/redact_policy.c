@@ -87,35 +87,45 @@ static int parse_actions(const struct tg_detectors *det, const cJSON *obj, int8_
 	return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+static void free_skip_keys(struct tg_redact_policy *p)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	for (size_t i = 0; i < p->skip_slots; i++)
+		free(p->skip_keys[i]);
+	free(p->skip_keys);
+	p->skip_keys = NULL;
+	p->skip_slots = p->nskip_keys = 0;
 }
 
 static int parse_skip_keys(struct tg_redact_policy *p, const cJSON *arr, tg_err *err)
 {
 	const cJSON *k;
-	size_t n = 0;
+	size_t n = 0, slots = 8;
 
 	if (!cJSON_IsArray(arr))
 		return tg_errf(err, "expected an array of key names, got %s", tg_json_type_name(arr));
-	for (size_t i = 0; i < p->nskip_keys; i++)
-		free(p->skip_keys[i]);
-	free(p->skip_keys);
-	p->nskip_keys = 0;
-	p->skip_keys = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(char *));
+	free_skip_keys(p);
+	while (slots < 2 * (size_t)cJSON_GetArraySize(arr))
+		slots *= 2;
+	p->skip_keys = calloc(slots, sizeof(char *));
 	if (!p->skip_keys)
 		return tg_errf(err, "out of memory");
+	p->skip_slots = slots;
 	cJSON_ArrayForEach(k, arr) {
+		size_t i;
+
 		if (!cJSON_IsString(k) || !k->valuestring[0] || strlen(k->valuestring) > 63)
 			return tg_errf(err, "[%zu]: expected a key name of 1 to 63 bytes", n);
-		p->skip_keys[n] = strdup(k->valuestring);
-		if (!p->skip_keys[n])
-			return tg_errf(err, "out of memory");
 		n++;
-		p->nskip_keys = n;
+		for (i = tg_redact_key_hash(k->valuestring) & (slots - 1); p->skip_keys[i]; i = (i + 1) & (slots - 1))
+			if (strcmp(p->skip_keys[i], k->valuestring) == 0)
+				break;
+		if (p->skip_keys[i])
+			continue; /* listed twice */
+		p->skip_keys[i] = strdup(k->valuestring);
+		if (!p->skip_keys[i])
+			return tg_errf(err, "out of memory");
+		p->nskip_keys++;
 	}
-	qsort(p->skip_keys, p->nskip_keys, sizeof(char *), cmp_str);
 	return 0;
 }
 
@@ -173,9 +183,7 @@ static void policy_free(struct tg_redact_policy *p)
 		return;
 	tg_detectors_free(p->det);
 	free(p->scopes);
-	for (size_t i = 0; i < p->nskip_keys; i++)
-		free(p->skip_keys[i]);
-	free(p->skip_keys);
+	free_skip_keys(p);
 	free(p);
 }
 

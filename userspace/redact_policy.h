@@ -62,9 +62,23 @@ struct tg_redact_policy {
 	enum tg_malformed malformed_json;
 	bool scan_other_bodies;           /* "other_bodies": "scan" (else "pass") */
 	bool refuse_compressed;           /* "compressed_bodies": "refuse" (else "pass") */
-	char **skip_keys;                 /* string values under these keys are never scanned */
+	/* String values under these keys are never scanned: a hash set (open
+	 * addressing, tg_redact_key_hash), since every string of a body is
+	 * looked up in it. */
+	char **skip_keys;                 /* skip_slots entries, NULL = free */
+	size_t skip_slots;                /* a power of two, at least twice the keys */
 	size_t nskip_keys;
 };
+
+/* The hash of the skip_keys set (FNV-1a). */
+static inline uint32_t tg_redact_key_hash(const char *key)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
 
 /* The call a policy is applied to. */
 struct tg_redact_who {

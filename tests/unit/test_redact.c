@@ -100,6 +100,50 @@ static char *doc_out(struct tg_redactor *x, enum tg_redact_dir dir, const char *
 	return tg_buf_start(&out);
 }
 
+/* Values under skip_keys are never scanned; every other key's are. */
+static void check_skip_keys(void)
+{
+	static const char doc[] = "{\"id\":\"123-45-6789\",\"status\":\"123-45-6789\",\"note_id\":\"123-45-6789\","
+				  "\"n\":[{\"trace\":\"123-45-6789\"}],\"content\":\"123-45-6789\"}";
+	tg_err err = {{0}};
+	struct tg_redact *r;
+	struct tg_redactor *x;
+	char *out;
+	int rc;
+
+	/* the built-in list: "id" and "status" are skipped, "content" is not */
+	x = tg_redactor_new(R, &WHO);
+	out = doc_out(x, TG_DIR_REQUEST, doc, &rc);
+	CHECK(rc == 1 && strstr(out, "\"id\":\"123-45-6789\"") && strstr(out, "\"status\":\"123-45-6789\"") &&
+	      strstr(out, "\"content\":\"[REDACTED:SSN]\"") && strstr(out, "\"note_id\":\"[REDACTED:SSN]\""),
+	      "built-in skip_keys: id and status kept, content and note_id redacted: %s", out);
+	free(out);
+	tg_redactor_free(x);
+
+	/* a policy's own list (one key twice, many keys: the set grows) replaces it */
+	r = tg_redact_open(write_policy("{\"skip_keys\": [\"trace\", \"trace\", \"k1\", \"k2\", \"k3\", \"k4\", \"k5\","
+					" \"k6\", \"k7\", \"k8\", \"k9\", \"note_id\"]}"),
+			   true, NULL, NULL, &err);
+	CHECK(r != NULL, "a policy with its own skip_keys loads (%s)", err.msg);
+	if (!r)
+		return;
+	x = tg_redactor_new(r, &WHO);
+	out = doc_out(x, TG_DIR_REQUEST, doc, &rc);
+	CHECK(rc == 1 && strstr(out, "\"trace\":\"123-45-6789\"") && strstr(out, "\"note_id\":\"123-45-6789\"") &&
+	      strstr(out, "\"id\":\"[REDACTED:SSN]\"") && strstr(out, "\"content\":\"[REDACTED:SSN]\""),
+	      "policy skip_keys: trace and note_id kept, id and content redacted: %s", out);
+	free(out);
+	tg_redactor_free(x);
+	tg_redact_close(r);
+	unlink(write_policy(""));
+
+	r = tg_redact_open(write_policy("{\"skip_keys\": [\"ok\", \"\"]}"), true, NULL, NULL, &err);
+	CHECK(!r && strstr(err.msg, "skip_keys"), "an empty key name is refused: %s", err.msg);
+	if (r)
+		tg_redact_close(r);
+	unlink(write_policy(""));
+}
+
 static void check_request_shapes(void)
 {
 	static const struct { const char *name, *body; } cases[] = {
@@ -532,6 +576,7 @@ int main(void)
 	check_config();
 	check_policy();
 	check_request_shapes();
+	check_skip_keys();
 	check_batched();
 	check_pseudonyms();
 	check_streams();
