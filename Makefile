@@ -103,7 +103,7 @@ bench-usage: $(BUILD)/bench/usage
 $(BUILD)/tollgate: $(OBJS)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/detect_check.h $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
 

@@ -1843,6 +1843,22 @@ static enum verdict validate(const struct rule *r, const char *t, size_t len, si
 
 /* ---- context words ----------------------------------------------------- */
 
+/* Index of the first word hit ending after lo. */
+static size_t first_word_after(const struct scanner *s, size_t lo)
+{
+	size_t a = 0, b = s->nwords;
+
+	while (a < b) {
+		size_t m = (a + b) / 2;
+
+		if (s->words[m].end <= lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
 /*
  * Is one of the words in map found (by the scan) wholly inside t[lo..hi)?
  * In a stream the text received so far ends at open_end (SIZE_MAX when the
@@ -1854,20 +1870,9 @@ static enum verdict validate(const struct rule *r, const char *t, size_t len, si
 static bool has_word(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
 		     size_t lo, size_t hi, size_t open_end, bool *open)
 {
-	size_t a = 0, b = s->nwords;
-
 	if (!map)
 		return false;
-	/* first hit ending after lo */
-	while (a < b) {
-		size_t m = (a + b) / 2;
-
-		if (s->words[m].end <= lo)
-			a = m + 1;
-		else
-			b = m;
-	}
-	for (size_t i = a; i < s->nwords && s->words[i].end <= hi; i++) {
+	for (size_t i = first_word_after(s, lo); i < s->nwords && s->words[i].end <= hi; i++) {
 		const struct hit *h = &s->words[i];
 
 		if (h->end < lo + d->word_min[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
@@ -1996,22 +2001,6 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 	    has_word(d, s, r->ctx_words, en, hi, open_end, &open) || (r->fields && camel_word_in(r, t, len, lo, st)))
 		return YES;
 	return after_known && !open ? NO : MORE;
-}
-
-/* Index of the first word hit ending after lo. */
-static size_t first_word_after(const struct scanner *s, size_t lo)
-{
-	size_t a = 0, b = s->nwords;
-
-	while (a < b) {
-		size_t m = (a + b) / 2;
-
-		if (s->words[m].end <= lo)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
 }
 
 /* Where the last word of map wholly inside [lo, hi) ends; 0 if there is none. */

@@ -9,29 +9,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "detect_check.h"
 #include "detectors.h"
 #include "redact_policy.h"
 #include "textrw.h"
 
 static struct tg_detectors *D;
 static const uint64_t ALL = ~0ull >> 1;
-
-static struct tg_detectors *load_builtin(void)
-{
-	tg_err err = {{0}};
-	struct tg_detectors *d = tg_detectors_new();
-	cJSON *a = cJSON_Parse(tg_builtin_redaction_rules);
-	cJSON *b = cJSON_Parse(tg_builtin_redaction_noseyparker);
-	int rc = tg_detectors_add_entities(d, cJSON_GetObjectItem(a, "entities"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(a, "rules"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(b, "rules"), "np", &err) ||
-		 tg_detectors_compile(d, &err);
-
-	CHECK(rc == 0, "built-in rules compile (%s)", err.msg);
-	cJSON_Delete(a);
-	cJSON_Delete(b);
-	return d;
-}
 
 /* The entity names found in text, space-separated, in order. */
 static const char *found(const char *text)
@@ -50,14 +34,6 @@ static const char *found(const char *text)
 				      tg_detectors_entity_name(D, sp.v[i].entity));
 	tg_spans_free(&sp);
 	return buf;
-}
-
-static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
-{
-	(void)ctx;
-	(void)text;
-	(void)len;
-	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
 }
 
 static void check_examples(void)
@@ -151,7 +127,7 @@ static void check_stream_equivalence(void)
 		struct tg_buf whole = {0};
 		tg_err err = {{0}};
 
-		tg_text_rewrite(D, ALL, s, n, bracket, NULL, &whole, &err);
+		tg_text_rewrite(D, ALL, s, n, dc_bracket, D, &whole, &err);
 		for (size_t cut = 0; cut <= n; cut++) {
 			struct tg_textstream ts = {0};
 			struct tg_buf out = {0};
@@ -159,12 +135,12 @@ static void check_stream_equivalence(void)
 
 			if (step) {
 				for (size_t i = 0; i < n; i++)
-					tg_textstream_feed(&ts, D, ALL, s + i, 1, false, bracket, NULL, &out, &err);
+					tg_textstream_feed(&ts, D, ALL, s + i, 1, false, dc_bracket, D, &out, &err);
 			} else {
-				tg_textstream_feed(&ts, D, ALL, s, cut, false, bracket, NULL, &out, &err);
-				tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, bracket, NULL, &out, &err);
+				tg_textstream_feed(&ts, D, ALL, s, cut, false, dc_bracket, D, &out, &err);
+				tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, dc_bracket, D, &out, &err);
 			}
-			tg_textstream_feed(&ts, D, ALL, NULL, 0, true, bracket, NULL, &out, &err);
+			tg_textstream_feed(&ts, D, ALL, NULL, 0, true, dc_bracket, D, &out, &err);
 			streams++;
 			if (tg_buf_used(&out) != tg_buf_used(&whole) ||
 			    memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0) {
@@ -188,12 +164,12 @@ static void check_holdback(void)
 	struct tg_buf out = {0};
 	tg_err err = {{0}};
 
-	tg_textstream_feed(&ts, D, ALL, "Hello there, ", 13, false, bracket, NULL, &out, &err);
+	tg_textstream_feed(&ts, D, ALL, "Hello there, ", 13, false, dc_bracket, D, &out, &err);
 	CHECK(tg_buf_used(&out) >= 12, "prose is released at once (%zu of 13 bytes out)", tg_buf_used(&out));
 	tg_buf_reset(&out);
-	tg_textstream_feed(&ts, D, ALL, "my key is sk-proj-abc", 21, false, bracket, NULL, &out, &err);
+	tg_textstream_feed(&ts, D, ALL, "my key is sk-proj-abc", 21, false, dc_bracket, D, &out, &err);
 	CHECK(tg_textstream_pending(&ts) >= 12, "a secret being formed is held (%zu bytes)", tg_textstream_pending(&ts));
-	tg_textstream_feed(&ts, D, ALL, "defghijklmnopqrstuvwxyz0123 ok", 30, true, bracket, NULL, &out, &err);
+	tg_textstream_feed(&ts, D, ALL, "defghijklmnopqrstuvwxyz0123 ok", 30, true, dc_bracket, D, &out, &err);
 	tg_buf_append(&out, "", 1);
 	CHECK(strstr(tg_buf_start(&out), "[SECRET]") && !strstr(tg_buf_start(&out), "sk-proj"),
 	      "and comes out redacted: %s", tg_buf_start(&out));
@@ -246,7 +222,7 @@ static void check_bad_rules(void)
 
 int main(void)
 {
-	D = load_builtin();
+	D = dc_load_builtin();
 	if (!D)
 		return 1;
 	check_examples();

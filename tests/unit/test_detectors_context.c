@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "detect_check.h"
 #include "detectors.h"
 #include "redact.h"
 #include "redact_policy.h"
@@ -19,14 +20,6 @@
 
 static struct tg_detectors *D;
 static const uint64_t ALL = ~0ull >> 1;
-
-static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
-{
-	(void)ctx;
-	(void)text;
-	(void)len;
-	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
-}
 
 /* text with every value replaced by [TYPE]; piece > 0: streamed in pieces of that size */
 static char *rewrite(const char *text, size_t piece)
@@ -36,14 +29,14 @@ static char *rewrite(const char *text, size_t piece)
 	size_t n = strlen(text);
 
 	if (!piece) {
-		tg_text_rewrite(D, ALL, text, n, bracket, NULL, &out, &err);
+		tg_text_rewrite(D, ALL, text, n, dc_bracket, D, &out, &err);
 	} else {
 		struct tg_textstream ts = {0};
 
 		for (size_t at = 0; at < n; at += piece)
-			tg_textstream_feed(&ts, D, ALL, text + at, n - at < piece ? n - at : piece, false, bracket, NULL,
+			tg_textstream_feed(&ts, D, ALL, text + at, n - at < piece ? n - at : piece, false, dc_bracket, D,
 					   &out, &err);
-		tg_textstream_feed(&ts, D, ALL, "", 0, true, bracket, NULL, &out, &err);
+		tg_textstream_feed(&ts, D, ALL, "", 0, true, dc_bracket, D, &out, &err);
 		tg_textstream_free(&ts);
 	}
 	tg_buf_append(&out, "", 1);
@@ -181,7 +174,7 @@ static void check_json_keys(void)
 	CHECK(rc == 1 && tg_buf_used(&out) == 14 && memcmp(tg_buf_start(&out), "[REDACTED:SSN]", 14) == 0,
 	      "a string redacted alone goes by its key: %.*s", (int)tg_buf_used(&out), tg_buf_start(&out));
 	tg_redactor_free(x);
-	tg_text_rewrite_named(D, ALL, "zip", "460899847", 9, bracket, NULL, &named, &err);
+	tg_text_rewrite_named(D, ALL, "zip", "460899847", 9, dc_bracket, D, &named, &err);
 	tg_buf_append(&named, "", 1);
 	CHECK(strcmp(tg_buf_start(&named), "460899847") == 0, "another key names nothing: %s", tg_buf_start(&named));
 	tg_buf_free(&out);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "detect_check.h"
 #include "detectors.h"
 #include "redact_policy.h"
 #include "textrw.h"
@@ -19,45 +20,7 @@
 static struct tg_detectors *D;
 static const uint64_t ALL = ~0ull >> 1;
 
-static struct tg_detectors *load_builtin(void)
-{
-	tg_err err = {{0}};
-	struct tg_detectors *d = tg_detectors_new();
-	cJSON *a = cJSON_Parse(tg_builtin_redaction_rules);
-	cJSON *b = cJSON_Parse(tg_builtin_redaction_noseyparker);
-	int rc = tg_detectors_add_entities(d, cJSON_GetObjectItem(a, "entities"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(a, "rules"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(b, "rules"), "np", &err) ||
-		 tg_detectors_compile(d, &err);
-
-	CHECK(rc == 0, "built-in rules compile (%s)", err.msg);
-	cJSON_Delete(a);
-	cJSON_Delete(b);
-	return d;
-}
-
-/* The IP values found in text, "|"-separated, in order. */
-static const char *ips(const char *text)
-{
-	static char buf[512];
-	struct tg_spans sp = {0};
-	struct tg_scan_opts o = {.entities = ALL, .final = true};
-	tg_err err = {{0}};
-	int ip = tg_detectors_entity(D, "IP");
-	size_t n = 0;
-
-	buf[0] = 0;
-	if (tg_detect(D, text, strlen(text), &o, &sp, &err) < 0)
-		return "ERROR";
-	for (size_t i = 0; i < sp.n; i++)
-		if (sp.v[i].entity == ip && n < sizeof(buf))
-			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%.*s", n ? "|" : "",
-					      (int)(sp.v[i].end - sp.v[i].start), text + sp.v[i].start);
-	tg_spans_free(&sp);
-	return buf;
-}
-
-static const struct { const char *text, *want; } CASES[] = {
+static const struct dc_case CASES[] = {
 	/* IPv6 with an IPv4 tail: the whole address, not just the tail */
 	{"peer ::ffff:192.0.2.33 connected", "::ffff:192.0.2.33"},
 	{"NAT64 64:ff9b::203.0.113.7 answered", "64:ff9b::203.0.113.7"},
@@ -113,75 +76,6 @@ static const struct { const char *text, *want; } CASES[] = {
 	{"listen on 0.0.0.0:80 and 127.0.0.1, ::1", ""},
 };
 
-static void check_cases(void)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < TG_ARRAY_LEN(CASES); i++) {
-		const char *got = ips(CASES[i].text);
-
-		if (strcmp(got, CASES[i].want) != 0) {
-			bad++;
-			printf("# \"%s\": found \"%s\", want \"%s\"\n", CASES[i].text, got, CASES[i].want);
-		}
-	}
-	CHECK(bad == 0, "IP addresses found whole, look-alikes not found (%d of %zu cases wrong)", bad,
-	      TG_ARRAY_LEN(CASES));
-}
-
-static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
-{
-	(void)ctx;
-	(void)text;
-	(void)len;
-	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
-}
-
-/* text as a stream, in two pieces cut at every byte and byte by byte: how
- * many of those streams differ from the whole text's result */
-static int stream_differs(const char *s, int *streams)
-{
-	size_t n = strlen(s);
-	struct tg_buf whole = {0};
-	tg_err err = {{0}};
-	int bad = 0;
-
-	tg_text_rewrite(D, ALL, s, n, bracket, NULL, &whole, &err);
-	for (size_t cut = 0; cut <= n; cut++) {
-		struct tg_textstream ts = {0};
-		struct tg_buf out = {0};
-
-		if (cut == 0) {
-			for (size_t i = 0; i < n; i++)
-				tg_textstream_feed(&ts, D, ALL, s + i, 1, false, bracket, NULL, &out, &err);
-		} else {
-			tg_textstream_feed(&ts, D, ALL, s, cut, false, bracket, NULL, &out, &err);
-			tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, bracket, NULL, &out, &err);
-		}
-		tg_textstream_feed(&ts, D, ALL, NULL, 0, true, bracket, NULL, &out, &err);
-		(*streams)++;
-		if (tg_buf_used(&out) != tg_buf_used(&whole) ||
-		    memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0) {
-			if (bad++ == 0)
-				printf("# cut %zu of \"%s\": \"%.*s\" vs \"%.*s\"\n", cut, s, (int)tg_buf_used(&out),
-				       tg_buf_start(&out), (int)tg_buf_used(&whole), tg_buf_start(&whole));
-		}
-		tg_buf_free(&out);
-		tg_textstream_free(&ts);
-	}
-	tg_buf_free(&whole);
-	return bad;
-}
-
-static void check_streams(void)
-{
-	int bad = 0, streams = 0;
-
-	for (size_t t = 0; t < TG_ARRAY_LEN(CASES); t++)
-		bad += stream_differs(CASES[t].text, &streams);
-	CHECK(bad == 0, "IP cases streamed in pieces = whole text, for %d streams (%d differ)", streams, bad);
-}
-
 /* Behind a long run of text (a stream keeps only a short history), the
  * product and version checks still see what they need, whole and streamed. */
 static void check_long_prefix(void)
@@ -194,19 +88,18 @@ static void check_long_prefix(void)
 		      "labore et dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco laboris "
 		      "nisi ut aliquip ex ea commodo consequat",
 		 50, "duis aute irure dolor in reprehenderit in voluptate velit esse");
-	CHECK(strcmp(ips(text), "10.9.8.7") == 0, "after a long text: versions refused, the address found (%s)",
-	      ips(text));
-	bad = stream_differs(text, &streams);
+	CHECK(strcmp(dc_values(D, "IP", text), "10.9.8.7") == 0, "after a long text: versions refused, the address found (%s)",
+	      dc_values(D, "IP", text));
+	bad = dc_stream_differs(D, ALL, text, &streams);
 	CHECK(bad == 0, "and streamed, for %d streams (%d differ)", streams, bad);
 }
 
 int main(void)
 {
-	D = load_builtin();
+	D = dc_load_builtin();
 	if (!D)
 		return 1;
-	check_cases();
-	check_streams();
+	dc_check_cases(D, "IP", CASES, TG_ARRAY_LEN(CASES), "IP addresses found whole, look-alikes not found");
 	check_long_prefix();
 	tg_detectors_free(D);
 	CHECK_DONE();

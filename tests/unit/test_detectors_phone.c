@@ -18,29 +18,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "detect_check.h"
 #include "detectors.h"
 #include "redact_policy.h"
 #include "textrw.h"
 
 static struct tg_detectors *D;
 static const uint64_t ALL = ~0ull >> 1;
-
-static struct tg_detectors *load_builtin(void)
-{
-	tg_err err = {{0}};
-	struct tg_detectors *d = tg_detectors_new();
-	cJSON *a = cJSON_Parse(tg_builtin_redaction_rules);
-	cJSON *b = cJSON_Parse(tg_builtin_redaction_noseyparker);
-	int rc = tg_detectors_add_entities(d, cJSON_GetObjectItem(a, "entities"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(a, "rules"), "rules", &err) ||
-		 tg_detectors_add_rules(d, cJSON_GetObjectItem(b, "rules"), "np", &err) ||
-		 tg_detectors_compile(d, &err);
-
-	CHECK(rc == 0, "built-in rules compile (%s)", err.msg);
-	cJSON_Delete(a);
-	cJSON_Delete(b);
-	return d;
-}
 
 /* The PHONE values in spans sp of text, "|"-separated, in order, into buf. */
 static const char *phones_of(const char *text, const struct tg_spans *sp, char *buf, size_t cap)
@@ -56,21 +40,7 @@ static const char *phones_of(const char *text, const struct tg_spans *sp, char *
 	return buf;
 }
 
-static const char *phones(const char *text)
-{
-	static char buf[512];
-	struct tg_spans sp = {0};
-	struct tg_scan_opts o = {.entities = ALL, .final = true};
-	tg_err err = {{0}};
-
-	if (tg_detect(D, text, strlen(text), &o, &sp, &err) < 0)
-		return "ERROR";
-	phones_of(text, &sp, buf, sizeof(buf));
-	tg_spans_free(&sp);
-	return buf;
-}
-
-static const struct { const char *text, *want; } CASES[] = {
+static const struct dc_case CASES[] = {
 	/* 00 + country code: a strong format, found anywhere, whole */
 	{"0049 30 1234567", "0049 30 1234567"},
 	{"Forwarding for Pieter: 0031 6 3603 0944", "0031 6 3603 0944"},
@@ -142,75 +112,6 @@ static const struct { const char *text, *want; } CASES[] = {
 	{"\"GET /api/v1/users HTTP/1.1\" 200 512 2023-09-04T16:12:06Z", ""},
 };
 
-static void check_cases(void)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < TG_ARRAY_LEN(CASES); i++) {
-		const char *got = phones(CASES[i].text);
-
-		if (strcmp(got, CASES[i].want) != 0) {
-			bad++;
-			printf("# \"%s\": found \"%s\", want \"%s\"\n", CASES[i].text, got, CASES[i].want);
-		}
-	}
-	CHECK(bad == 0, "phone numbers found whole, in context; look-alikes not found (%d of %zu cases wrong)", bad,
-	      TG_ARRAY_LEN(CASES));
-}
-
-static int bracket(void *ctx, const char *text, size_t len, const struct tg_span *s, struct tg_buf *out)
-{
-	(void)ctx;
-	(void)text;
-	(void)len;
-	return tg_buf_printf(out, "[%s]", tg_detectors_entity_name(D, s->entity));
-}
-
-/* text as a stream, in two pieces cut at every byte and byte by byte: how
- * many of those streams differ from the whole text's result */
-static int stream_differs(const char *s, int *streams)
-{
-	size_t n = strlen(s);
-	struct tg_buf whole = {0};
-	tg_err err = {{0}};
-	int bad = 0;
-
-	tg_text_rewrite(D, ALL, s, n, bracket, NULL, &whole, &err);
-	for (size_t cut = 0; cut <= n; cut++) {
-		struct tg_textstream ts = {0};
-		struct tg_buf out = {0};
-
-		if (cut == 0) {
-			for (size_t i = 0; i < n; i++)
-				tg_textstream_feed(&ts, D, ALL, s + i, 1, false, bracket, NULL, &out, &err);
-		} else {
-			tg_textstream_feed(&ts, D, ALL, s, cut, false, bracket, NULL, &out, &err);
-			tg_textstream_feed(&ts, D, ALL, s + cut, n - cut, false, bracket, NULL, &out, &err);
-		}
-		tg_textstream_feed(&ts, D, ALL, NULL, 0, true, bracket, NULL, &out, &err);
-		(*streams)++;
-		if (tg_buf_used(&out) != tg_buf_used(&whole) ||
-		    memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0) {
-			if (bad++ == 0)
-				printf("# cut %zu of \"%s\": \"%.*s\" vs \"%.*s\"\n", cut, s, (int)tg_buf_used(&out),
-				       tg_buf_start(&out), (int)tg_buf_used(&whole), tg_buf_start(&whole));
-		}
-		tg_buf_free(&out);
-		tg_textstream_free(&ts);
-	}
-	tg_buf_free(&whole);
-	return bad;
-}
-
-static void check_streams(void)
-{
-	int bad = 0, streams = 0;
-
-	for (size_t t = 0; t < TG_ARRAY_LEN(CASES); t++)
-		bad += stream_differs(CASES[t].text, &streams);
-	CHECK(bad == 0, "phone cases streamed in pieces = whole text, for %d streams (%d differ)", streams, bad);
-}
-
 /* All cases laid end to end in one buffer, each judged alone (the JSON
  * path): the same numbers as each text scanned by itself. */
 static void check_many(void)
@@ -245,7 +146,7 @@ static void check_many(void)
 			k++;
 		one.n = (size_t)(sp.v + k - one.v);
 		phones_of(buf, &one, got, sizeof(got));
-		snprintf(want, sizeof(want), "%s", phones(CASES[i].text));
+		snprintf(want, sizeof(want), "%s", dc_values(D, "PHONE", CASES[i].text));
 		if (strcmp(got, want) != 0) {
 			bad++;
 			printf("# \"%s\" among others: found \"%s\", alone \"%s\"\n", CASES[i].text, got, want);
@@ -265,15 +166,15 @@ static void check_text(const char *name, const char *text, const char *want)
 	size_t n = strlen(text);
 	int bad = 0;
 
-	tg_text_rewrite(D, ALL, text, n, bracket, NULL, &whole, &err);
+	tg_text_rewrite(D, ALL, text, n, dc_bracket, D, &whole, &err);
 	for (size_t piece = 1; piece <= 16; piece++) {
 		struct tg_textstream ts = {0};
 		struct tg_buf out = {0};
 
 		for (size_t at = 0; at < n; at += piece)
-			tg_textstream_feed(&ts, D, ALL, text + at, n - at < piece ? n - at : piece, false, bracket, NULL,
+			tg_textstream_feed(&ts, D, ALL, text + at, n - at < piece ? n - at : piece, false, dc_bracket, D,
 					   &out, &err);
-		tg_textstream_feed(&ts, D, ALL, "", 0, true, bracket, NULL, &out, &err);
+		tg_textstream_feed(&ts, D, ALL, "", 0, true, dc_bracket, D, &out, &err);
 		bad += tg_buf_used(&out) != tg_buf_used(&whole) ||
 		       memcmp(tg_buf_start(&out), tg_buf_start(&whole), tg_buf_used(&out)) != 0;
 		tg_buf_free(&out);
@@ -308,11 +209,11 @@ static void check_fields(void)
 		   "| John | order 0407654321 |\n| Ann | 089 1234567 |\n| Bo | 0221 234567 |\n",
 		   "| Name | Phone |\n|---|---|\n| Jane | [PHONE] |\n| John | order 0407654321 |\n| Ann | [PHONE] |\n"
 		   "| Bo | [PHONE] |\n");
-	tg_text_rewrite_named(D, ALL, "contactPhone", "030 1234567", 11, bracket, NULL, &out, &err);
+	tg_text_rewrite_named(D, ALL, "contactPhone", "030 1234567", 11, dc_bracket, D, &out, &err);
 	tg_buf_append(&out, "", 1);
 	CHECK(strcmp(tg_buf_start(&out), "[PHONE]") == 0, "a JSON string goes by its key: %s", tg_buf_start(&out));
 	tg_buf_reset(&out);
-	tg_text_rewrite_named(D, ALL, "order_id", "0301234567", 10, bracket, NULL, &out, &err);
+	tg_text_rewrite_named(D, ALL, "order_id", "0301234567", 10, dc_bracket, D, &out, &err);
 	tg_buf_append(&out, "", 1);
 	CHECK(strcmp(tg_buf_start(&out), "0301234567") == 0, "another key names nothing: %s", tg_buf_start(&out));
 	tg_buf_free(&out);
@@ -320,11 +221,10 @@ static void check_fields(void)
 
 int main(void)
 {
-	D = load_builtin();
+	D = dc_load_builtin();
 	if (!D)
 		return 1;
-	check_cases();
-	check_streams();
+	dc_check_cases(D, "PHONE", CASES, TG_ARRAY_LEN(CASES), "phone numbers found whole, in context; look-alikes not found");
 	check_many();
 	check_fields();
 	tg_detectors_free(D);
