@@ -198,18 +198,6 @@ static void observe(struct tg_metrics *m, enum family f, const char *label, doub
 
 /* ---- counting a call ------------------------------------------------------ */
 
-static const char *outcome_name(enum tg_call_outcome o)
-{
-	switch (o) {
-	case TG_OUTCOME_OK: return "ok";
-	case TG_OUTCOME_REFUSED: return "refused";
-	case TG_OUTCOME_UPSTREAM_ERROR: return "upstream_error";
-	case TG_OUTCOME_CLIENT_GONE: return "client_gone";
-	case TG_OUTCOME_TUNNEL: return "tunnel";
-	}
-	return "unknown";
-}
-
 void tg_metrics_count_call(struct tg_metrics *m, const struct tg_call *call)
 {
 	char uid[16], code[16], key[KEY_MAX];
@@ -230,7 +218,7 @@ void tg_metrics_count_call(struct tg_metrics *m, const struct tg_call *call)
 	base[3] = provider;
 	base[4] = call->model;
 	memcpy(v, base, sizeof(base));
-	v[5] = outcome_name(call->outcome);
+	v[5] = tg_call_outcome_name(call->outcome);
 	v[6] = code;
 	counter_add(m, F_REQUESTS, v, 7, 1);
 

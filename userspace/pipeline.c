@@ -110,3 +110,15 @@ enum tg_stage_result tg_call_refuse(struct tg_call *call, int status, const char
 	va_end(ap);
 	return TG_STAGE_STOP;
 }
+
+const char *tg_call_outcome_name(enum tg_call_outcome o)
+{
+	switch (o) {
+	case TG_OUTCOME_OK: return "ok";
+	case TG_OUTCOME_REFUSED: return "refused";
+	case TG_OUTCOME_UPSTREAM_ERROR: return "upstream_error";
+	case TG_OUTCOME_CLIENT_GONE: return "client_gone";
+	case TG_OUTCOME_TUNNEL: return "tunnel";
+	}
+	return "unknown";
+}

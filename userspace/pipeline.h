@@ -169,6 +169,9 @@ bool tg_pipeline_sees_response_data(const struct tg_pipeline *p);
 void tg_pipeline_complete(const struct tg_pipeline *p, struct tg_call *call);
 
 /* Fill in a refusal. Returns TG_STAGE_STOP. */
+/* The outcome as the request log, metrics and traces name it ("ok", "refused" ...). */
+const char *tg_call_outcome_name(enum tg_call_outcome o);
+
 enum tg_stage_result tg_call_refuse(struct tg_call *call, int status, const char *type,
 				    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

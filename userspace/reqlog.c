@@ -18,18 +18,6 @@ struct tg_reqlog {
 	int fd;
 };
 
-static const char *outcome_name(enum tg_call_outcome o)
-{
-	switch (o) {
-	case TG_OUTCOME_OK: return "ok";
-	case TG_OUTCOME_REFUSED: return "refused";
-	case TG_OUTCOME_UPSTREAM_ERROR: return "upstream_error";
-	case TG_OUTCOME_CLIENT_GONE: return "client_gone";
-	case TG_OUTCOME_TUNNEL: return "tunnel";
-	}
-	return "unknown";
-}
-
 struct tg_reqlog *tg_reqlog_open(const char *path, tg_err *err)
 {
 	struct tg_reqlog *log = calloc(1, sizeof(*log));
@@ -92,7 +80,7 @@ int tg_reqlog_format(const struct tg_call *call, struct tg_buf *out)
 		tg_jw_null(&w, "method");
 	tg_jw_strn(&w, "path", call->req.target, plen);
 	tg_jw_int(&w, "status", call->status);
-	tg_jw_str(&w, "outcome", outcome_name(call->outcome));
+	tg_jw_str(&w, "outcome", tg_call_outcome_name(call->outcome));
 	tg_jw_uint(&w, "bytes_in", call->bytes_from_client);
 	tg_jw_uint(&w, "bytes_out", call->bytes_to_client);
 	tg_jw_uint(&w, "upstream_bytes_out", call->bytes_to_upstream);

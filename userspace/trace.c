@@ -54,18 +54,6 @@ const char *tg_trace_genai_provider(const char *name, enum tg_api_shape shape)
 
 /* ---- what the call was -------------------------------------------------- */
 
-static const char *outcome_name(enum tg_call_outcome o)
-{
-	switch (o) {
-	case TG_OUTCOME_OK: return "ok";
-	case TG_OUTCOME_REFUSED: return "refused";
-	case TG_OUTCOME_UPSTREAM_ERROR: return "upstream_error";
-	case TG_OUTCOME_CLIENT_GONE: return "client_gone";
-	case TG_OUTCOME_TUNNEL: return "tunnel";
-	}
-	return "unknown";
-}
-
 static void request_path(const struct tg_call *call, char *out, size_t size)
 {
 	size_t n = 0;
@@ -162,7 +150,7 @@ struct tg_span_row *tg_trace_span_row(const struct tg_call *call, cJSON *events)
 		else if (call->status >= 400)
 			snprintf(r->error_type, sizeof(r->error_type), "%d", call->status);
 		else
-			tg_strlcpy(r->error_type, outcome_name(call->outcome), sizeof(r->error_type));
+			tg_strlcpy(r->error_type, tg_call_outcome_name(call->outcome), sizeof(r->error_type));
 		tg_strlcpy(r->status_message, call->error[0] ? call->error : call->reply_message,
 			   sizeof(r->status_message));
 	}
@@ -188,7 +176,7 @@ struct tg_span_row *tg_trace_span_row(const struct tg_call *call, cJSON *events)
 	tg_strlcpy(r->host, call->host ? call->host : "", sizeof(r->host));
 	tg_strlcpy(r->response_model, call->response_model, sizeof(r->response_model));
 	r->status = call->status;
-	tg_strlcpy(r->outcome, outcome_name(call->outcome), sizeof(r->outcome));
+	tg_strlcpy(r->outcome, tg_call_outcome_name(call->outcome), sizeof(r->outcome));
 	tg_strlcpy(r->error, call->error, sizeof(r->error));
 	r->usage_known = call->usage.known;
 	r->input_tokens = call->usage.input_tokens;
