@@ -1889,6 +1889,15 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 static size_t last_word_end(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
 			    size_t lo, size_t hi);
 
+/* Where the table cell holding t[st] starts, not before lo: in a cell,
+ * deny words in other cells (or rows) do not count. */
+static size_t cell_start(const char *t, size_t lo, size_t st)
+{
+	while (st > lo && !memchr("\n|\t;,", t[st - 1], 5))
+		st--;
+	return st;
+}
+
 /* Is w (lower case) at t[i] as a word or a part of a name: caseless, its
  * spaces written as ' ', '_', '-' or left out, ending where a word or a
  * name's part does (not before a lower-case letter or a digit going on)? */
@@ -1980,15 +1989,10 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 
 	if (hi > len)
 		hi = len;
-	if (r->deny_words) {
-		/* in a table's cell, deny words in other cells (or rows) do not count */
-		size_t dlo = st;
-
-		while (field && dlo > lo && !strchr("\n|\t;,", t[dlo - 1]))
-			dlo--;
-		if (last_word_end(d, s, r->deny_words, field ? dlo : lo, st) > last_word_end(d, s, r->ctx_words, lo, st))
-			return NO;
-	}
+	if (r->deny_words &&
+	    last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st) >
+		    last_word_end(d, s, r->ctx_words, lo, st))
+		return NO;
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
 			return NO;
@@ -2056,11 +2060,8 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 	while (i > lo && !isdigit((unsigned char)t[i - 1]))
 		i--;
 	lo = i;
-	/* in a table's cell, deny words in other cells (or rows) do not count */
-	for (i = st; field && i > lo && !memchr("\n|\t;,", t[i - 1], 5); i--)
-		;
 	ctx_end = last_word_end(d, s, r->ctx_words, lo, st);
-	deny_end = last_word_end(d, s, r->deny_words, field ? i : lo, st);
+	deny_end = last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st);
 	if (deny_end > ctx_end)
 		return NO;
 	if (hi > len)
