@@ -105,10 +105,10 @@ static struct tg_ledger *open_ledger(const char *dir, bool full_sync)
 {
 	char cmd[300];
 
-	snprintf(cmd, sizeof(cmd), "rm -f %s/ledger.db*", dir);
+	snprintf(cmd, sizeof(cmd), "rm -f %s/ledger.db* %s/ledger.journal", dir, dir);
 	if (system(cmd))
 		return NULL;
-	return tg_ledger_open(dir, full_sync, NULL);
+	return tg_ledger_open(dir, full_sync, !full_sync, NULL);
 }
 
 /* ---- 1. the worker's cost ------------------------------------------------- */

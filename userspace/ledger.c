@@ -1,7 +1,9 @@
 /*
  * ledger.c - the spend ledger in SQLite (see ledger.h): a queue filled by
  * the workers, a writer thread that commits it in batches, a checkpoint
- * thread, and a read connection for sums, rollups and admin budgets.
+ * thread, a read connection for sums, rollups and admin budgets, and the
+ * journal that makes settlements durable before their commit
+ * (ledger_journal.h).
  */
 #include "ledger.h"
 
@@ -18,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "ledger_journal.h"
 #include "prices.h"
 
 #define BUSY_TIMEOUT_MS 1000     /* one write attempt waits this long for a lock */
@@ -33,7 +36,7 @@
 enum rec_kind { REC_RESERVE, REC_SETTLE, REC_RELEASE };
 
 /* The writer's prepared statements (tg_ledger.stmt), SQL in stmt_sql. */
-enum { ST_INS_SPEND, ST_INS_RES, ST_DEL_RES, ST_BEGIN, ST_COMMIT, ST_COUNT };
+enum { ST_INS_SPEND, ST_INS_RES, ST_DEL_RES, ST_JOURNAL, ST_BEGIN, ST_COMMIT, ST_COUNT };
 
 struct tg_ledger_wait {
 	struct tg_loop *loop;
@@ -47,6 +50,7 @@ struct rec {
 	enum rec_kind kind;
 	int64_t res_id;          /* the reservation it writes or drops */
 	uint64_t seq;
+	uint64_t jseq;           /* a settlement in the journal: its sequence number there */
 	uint64_t queued_us;
 	bool coalesced;          /* writer: this reservation is dropped in the same batch */
 	bool res_in_batch;       /* writer: ... so its settle/release does not delete it */
@@ -85,6 +89,10 @@ struct tg_ledger {
 	atomic_int inflight;     /* calls that will settle (tg_ledger_inflight) */
 	uint64_t next_seq, committed_seq;
 	int64_t next_id;
+	/* the journal (NULL with full sync): appended under lock */
+	struct tg_journal *journal;
+	uint64_t next_jseq;
+	uint64_t n_replayed;     /* settlements committed from it at open */
 	bool stopping;
 	char last_error[256];
 	pthread_t writer;
@@ -117,7 +125,8 @@ static const char *const schema =
 	"CREATE TABLE IF NOT EXISTS died("
 	" id INTEGER PRIMARY KEY, time_ms INTEGER, released_ms INTEGER, trace_id TEXT, cgroup TEXT,"
 	" uid INTEGER, key_fp TEXT, provider TEXT, model TEXT, amount_nusd INTEGER);"
-	"CREATE TABLE IF NOT EXISTS budgets(id TEXT PRIMARY KEY, json TEXT NOT NULL, time_ms INTEGER);";
+	"CREATE TABLE IF NOT EXISTS budgets(id TEXT PRIMARY KEY, json TEXT NOT NULL, time_ms INTEGER);"
+	"CREATE TABLE IF NOT EXISTS journal_state(id INTEGER PRIMARY KEY CHECK (id = 1), applied INTEGER NOT NULL);";
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_INS_SPEND] = "INSERT INTO spend(time_ms, trace_id, cgroup, uid, key_fp, provider, model, price_model,"
@@ -127,6 +136,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_INS_RES] = "INSERT INTO reservations(id, time_ms, trace_id, cgroup, uid, key_fp, provider, model,"
 		       " amount_nusd) VALUES(?,?,?,?,?,?,?,?,?)",
 	[ST_DEL_RES] = "DELETE FROM reservations WHERE id = ?",
+	[ST_JOURNAL] = "INSERT OR REPLACE INTO journal_state(id, applied) VALUES(1, ?)",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 };
@@ -188,8 +198,9 @@ static void *checkpointer_main(void *arg)
 }
 
 static void *writer_main(void *arg);
+static int replay_journal(struct tg_ledger *l, const char *path, tg_err *err);
 
-struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *err)
+struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, bool journal, tg_err *err)
 {
 	struct tg_ledger *l = calloc(1, sizeof(*l));
 	pthread_condattr_t ca;
@@ -230,6 +241,16 @@ struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *
 			db_error(l, l->db, err, "prepare");
 			goto fail;
 		}
+	}
+	if (journal) {
+		char jpath[4200];
+
+		snprintf(jpath, sizeof(jpath), "%s/%s", state_dir, TG_JOURNAL_FILE);
+		if (replay_journal(l, jpath, err))
+			goto fail;
+		l->journal = tg_journal_open(jpath, err);
+		if (!l->journal || tg_journal_rewrite(l->journal, NULL, 0, err))
+			goto fail;
 	}
 	if (sqlite3_prepare_v2(l->db, "SELECT COALESCE(MAX(id), 0) FROM reservations", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
@@ -288,6 +309,14 @@ void tg_ledger_close(struct tg_ledger *l)
 		pthread_mutex_unlock(&l->ckpt_lock);
 		pthread_join(l->checkpointer, NULL);
 	}
+	/* all committed: nothing in the journal is needed any more */
+	if (l->journal && !l->head && tg_journal_size(l->journal)) {
+		tg_err err;
+
+		if (tg_journal_rewrite(l->journal, NULL, 0, &err))
+			tg_warn("%s", err.msg);
+	}
+	tg_journal_close(l->journal);
 	while (l->head) {
 		struct rec *r = l->head;
 
@@ -380,6 +409,26 @@ static void copy_row(struct rec *r, const struct tg_ledger_row *row)
 	r->row.status = row->status;
 }
 
+/* A queued settlement as the journal holds it (strings borrowed from r). */
+static void journal_rec_of(const struct rec *r, struct tg_journal_rec *j)
+{
+	memset(j, 0, sizeof(*j));
+	j->seq = r->jseq;
+	j->res_id = r->res_id;
+	j->time_ms = r->row.time_ms;
+	j->uid = r->row.uid;
+	j->status = r->row.status;
+	j->cost_nusd = r->row.cost_nusd;
+	j->usage = r->row.usage;
+	j->trace_id = r->row.trace_id;
+	j->cgroup = r->row.cgroup;
+	j->key_fp = r->row.key_fp;
+	j->provider = r->row.provider;
+	j->model = r->row.model;
+	j->price_model = r->row.price_model;
+	j->operation = r->row.operation;
+}
+
 /* Queue r (lock held). Assigns its sequence number, and a reservation id. */
 static int enqueue(struct tg_ledger *l, struct rec *r, bool force, tg_err *err)
 {
@@ -466,6 +515,22 @@ int tg_ledger_settle(struct tg_ledger *l, int64_t res_id, const struct tg_ledger
 		r->wait->durable = false;
 	}
 	pthread_mutex_lock(&l->lock);
+	/* durable at once if the journal takes it (in queue order: under the lock) */
+	if (l->journal && !l->stopping) {
+		struct tg_journal_rec j;
+		tg_err jerr;
+
+		r->jseq = l->next_jseq + 1;
+		journal_rec_of(r, &j);
+		if (tg_journal_append(l->journal, &j, &jerr) == 0) {
+			l->next_jseq++;
+			free_wait(r->wait);
+			r->wait = NULL;
+		} else {
+			r->jseq = 0;
+			tg_warn("ledger: %s (the settlement waits for its commit)", jerr.msg);
+		}
+	}
 	/* a settlement is taken even past QUEUE_MAX: it replaces a reservation already counted */
 	rc = enqueue(l, r, true, err);
 	if (rc == 0 && wait)
@@ -570,7 +635,9 @@ void tg_ledger_stats(struct tg_ledger *l, struct tg_ledger_stats *st)
 	st->lost = atomic_load(&l->n_lost);
 	pthread_mutex_lock(&l->lock);
 	st->queued = l->nqueued;
+	st->journal_bytes = l->journal ? tg_journal_size(l->journal) : 0;
 	pthread_mutex_unlock(&l->lock);
+	st->replayed = l->n_replayed;
 }
 
 /* ---- the writer thread ------------------------------------------------------ */
@@ -662,6 +729,8 @@ static size_t coalesce(struct rec *batch, size_t n)
 
 static int write_batch(struct tg_ledger *l, struct rec *batch, size_t n, size_t *saved, char *why, size_t size)
 {
+	uint64_t jseq = 0;
+
 	*saved = coalesce(batch, n);
 	if (step_done(l->stmt[ST_BEGIN])) {
 		snprintf(why, size, "begin: %s", sqlite3_errmsg(l->db));
@@ -673,6 +742,17 @@ static int write_batch(struct tg_ledger *l, struct rec *batch, size_t n, size_t 
 			sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
+		if (r->jseq)
+			jseq = r->jseq;
+	}
+	/* the journal's records up to here are in the database from this commit on */
+	if (jseq) {
+		sqlite3_bind_int64(l->stmt[ST_JOURNAL], 1, (sqlite3_int64)jseq);
+		if (step_done(l->stmt[ST_JOURNAL])) {
+			snprintf(why, size, "write: %s", sqlite3_errmsg(l->db));
+			sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
 	}
 	if (step_done(l->stmt[ST_COMMIT])) {
 		snprintf(why, size, "commit: %s", sqlite3_errmsg(l->db));
@@ -680,6 +760,104 @@ static int write_batch(struct tg_ledger *l, struct rec *batch, size_t n, size_t 
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the journal: replay at open, rewrite when long --------------------------- */
+
+struct replay {
+	struct tg_ledger *l;
+	uint64_t applied;  /* the database has the records up to this one */
+	uint64_t last;     /* the highest sequence number in the file */
+	size_t n;
+};
+
+static int replay_one(void *arg, const struct tg_journal_rec *j)
+{
+	struct replay *rp = arg;
+	struct tg_ledger_row row = {
+		.time_ms = j->time_ms, .trace_id = j->trace_id, .cgroup = j->cgroup, .uid = j->uid,
+		.key_fp = j->key_fp, .provider = j->provider, .model = j->model,
+		.price_model = j->price_model, .operation = j->operation, .usage = j->usage,
+		.cost_nusd = j->cost_nusd, .status = j->status,
+	};
+	struct rec r;
+
+	if (j->seq > rp->last)
+		rp->last = j->seq;
+	if (j->seq <= rp->applied)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	r.kind = REC_SETTLE;
+	r.res_id = j->res_id;
+	copy_row(&r, &row);
+	if (write_rec(rp->l, &r))
+		return 1; /* a database error: tg_journal_replay stops and returns 1 */
+	rp->n++;
+	return 0;
+}
+
+/* Commit the settlements of the journal at path that the database does not
+ * have yet (a previous run stopped before it committed them), in one
+ * transaction that also records them as applied. Before the writer starts. */
+static int replay_journal(struct tg_ledger *l, const char *path, tg_err *err)
+{
+	struct replay rp = {.l = l};
+	sqlite3_stmt *st = NULL;
+	uint64_t torn = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(l->db, "SELECT applied FROM journal_state WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
+		return db_error(l, l->db, err, "read the journal state");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rp.applied = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	rp.last = rp.applied;
+	if (step_done(l->stmt[ST_BEGIN]))
+		return db_error(l, l->db, err, "replay the journal: begin");
+	rc = tg_journal_replay(path, replay_one, &rp, &torn, err);
+	if (rc > 0)
+		rc = db_error(l, l->db, err, "replay the journal");
+	if (rc == 0 && rp.last > rp.applied) {
+		sqlite3_bind_int64(l->stmt[ST_JOURNAL], 1, (sqlite3_int64)rp.last);
+		if (step_done(l->stmt[ST_JOURNAL]))
+			rc = db_error(l, l->db, err, "replay the journal");
+	}
+	if (rc == 0 && step_done(l->stmt[ST_COMMIT]))
+		rc = db_error(l, l->db, err, "replay the journal: commit");
+	if (rc) {
+		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	l->next_jseq = rp.last;
+	l->n_replayed = rp.n;
+	if (rp.n)
+		tg_info("ledger %s: committed %zu settlements from the journal (the previous run stopped before "
+			"it did)", l->path, rp.n);
+	if (torn)
+		tg_warn("ledger journal %s: %llu bytes at its end are not a whole record (a crash mid-write); "
+			"ignored", path, (unsigned long long)torn);
+	return 0;
+}
+
+/* The journal has grown long: keep only what the database does not have yet,
+ * the settlements still queued (lock held). */
+static void rewrite_journal(struct tg_ledger *l)
+{
+	struct tg_journal_rec *keep;
+	size_t n = 0, i = 0;
+	tg_err err;
+
+	for (struct rec *r = l->head; r; r = r->next)
+		n += r->jseq != 0;
+	keep = calloc(n ? n : 1, sizeof(*keep));
+	if (!keep)
+		return;
+	for (struct rec *r = l->head; r; r = r->next)
+		if (r->jseq)
+			journal_rec_of(r, &keep[i++]);
+	if (tg_journal_rewrite(l->journal, keep, n, &err))
+		tg_warn("ledger: %s (the journal goes on growing until it can be rewritten)", err.msg);
+	free(keep);
 }
 
 static void deliver(void *arg)
@@ -784,6 +962,8 @@ static void *writer_main(void *arg)
 			atomic_fetch_add(&l->n_batches, 1);
 			atomic_fetch_add(&l->n_coalesced, saved);
 			notify(batch, true);
+			if (l->journal && tg_journal_size(l->journal) > TG_JOURNAL_ROTATE_BYTES)
+				rewrite_journal(l);
 			pthread_cond_broadcast(&l->flushed);
 			while (batch) {
 				r = batch;

@@ -29,6 +29,11 @@
  * committed: it survives kill -9 of the daemon, and with synchronous=FULL
  * (full_sync) power loss too. Checkpoints run on a thread of their own.
  *
+ * With the journal (ledger_journal.h), a settlement is durable against kill
+ * -9 as soon as tg_ledger_settle returns: it is written to the journal there
+ * and then, and its caller need not wait. Settlements the database does not
+ * have yet when a run stops are committed from the journal at the next open.
+ *
  * Reads (sums, rollups, admin budgets) use a second connection; they first
  * wait (briefly) for what is queued to be committed, so they see it.
  */
@@ -77,7 +82,10 @@ struct tg_ledger_filter {
 	const char *model;
 };
 
-struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, tg_err *err);
+/* full_sync: SQLite's synchronous=FULL (power-loss safe commits). journal:
+ * settlements go to the journal first (durable at once against a crash of
+ * the daemon, not against power loss: use it without full_sync). */
+struct tg_ledger *tg_ledger_open(const char *state_dir, bool full_sync, bool journal, tg_err *err);
 /* Commit what is queued (retrying for a few seconds if the database is
  * locked), stop the threads, close. Callers must have cancelled their
  * notifications (the loops they run on may be gone). */
@@ -105,7 +113,9 @@ struct tg_ledger_wait;
  * is full). */
 int64_t tg_ledger_reserve(struct tg_ledger *l, const struct tg_ledger_row *row, tg_err *err);
 /* Queue the spend row and the drop of reservation id (0 = none), committed
- * together. With n, *wait is set and n->fn will be called once. */
+ * together. With n, *wait is set and n->fn will be called once, unless the
+ * settlement is durable already when this returns (the journal has it):
+ * then *wait is NULL and n->fn is never called. */
 int tg_ledger_settle(struct tg_ledger *l, int64_t reservation_id, const struct tg_ledger_row *row,
 		     const struct tg_ledger_notify *n, struct tg_ledger_wait **wait, tg_err *err);
 /* Queue the drop of a reservation (the call ended without anything to charge). */
@@ -133,6 +143,8 @@ struct tg_ledger_stats {
 	uint64_t failures;    /* batches that failed (and were retried) */
 	uint64_t lost;        /* records given up at close or refused (queue full) */
 	uint64_t queued;      /* records waiting now */
+	uint64_t replayed;    /* settlements committed from the journal at open */
+	uint64_t journal_bytes; /* the journal's size now (0 without one) */
 };
 void tg_ledger_stats(struct tg_ledger *l, struct tg_ledger_stats *st);
 

@@ -256,7 +256,7 @@ struct tg_meter *tg_meter_open(const struct tg_meter_opts *o, tg_err *err)
 	tg_budget_policy_defaults(&m->policy);
 	if (reload_policy(m, err) || load_prices(m, &m->prices, err))
 		goto fail;
-	m->ledger = tg_ledger_open(o->state_dir, m->policy.full_sync, err);
+	m->ledger = tg_ledger_open(o->state_dir, m->policy.full_sync, !m->policy.full_sync, err);
 	if (!m->ledger)
 		goto fail;
 	if (tg_ledger_release_dead(m->ledger, &dead, &dead_amount, err))

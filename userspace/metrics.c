@@ -431,6 +431,12 @@ static void render_daemon(struct tg_metrics *m, struct tg_buf *b)
 		tg_buf_printf(b, "tollgate_ledger_lost_total %llu\n", (unsigned long long)ls.lost);
 		gauge(b, "tollgate_ledger_queue", "gauge", "Ledger records waiting for the writer.");
 		tg_buf_printf(b, "tollgate_ledger_queue %llu\n", (unsigned long long)ls.queued);
+		gauge(b, "tollgate_ledger_journal_bytes", "gauge",
+		      "Size of the ledger's journal of settlements not yet known to be committed.");
+		tg_buf_printf(b, "tollgate_ledger_journal_bytes %llu\n", (unsigned long long)ls.journal_bytes);
+		gauge(b, "tollgate_ledger_replayed_total", "counter",
+		      "Settlements committed from the journal at start (the previous run stopped first).");
+		tg_buf_printf(b, "tollgate_ledger_replayed_total %llu\n", (unsigned long long)ls.replayed);
 	}
 	if (d->otlp) {
 		tg_otlp_stats(d->otlp, &os);

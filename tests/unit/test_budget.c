@@ -129,7 +129,7 @@ int main(void)
 			      pol.nlimits == 1 && !pol.lower_max_tokens, "the shipped example policy loads: %s", err.msg);
 		tg_budget_policy_free(&pol);
 	}
-	l = tg_ledger_open(dir, false, &err);
+	l = tg_ledger_open(dir, false, false, &err);
 	CHECK(l != NULL, "ledger opens");
 	b = tg_budgets_new(l, "UTC", &err);
 
@@ -237,7 +237,7 @@ int main(void)
 		id = tg_ledger_reserve(l, &row, &err);
 		CHECK(id > 0, "a reservation is queued: id %lld", (long long)id);
 		tg_ledger_close(l); /* commits what is queued */
-		l = tg_ledger_open(dir, true, &err);
+		l = tg_ledger_open(dir, true, false, &err);
 		CHECK(tg_ledger_release_dead(l, &dead, &amount, &err) == 0 && dead == 1 && amount == USD(0.25),
 		      "a reservation left by a dead daemon is released at restart");
 		CHECK(tg_ledger_release_dead(l, &dead, &amount, &err) == 0 && dead == 0, "... once");

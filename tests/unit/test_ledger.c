@@ -135,7 +135,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	row.time_ms = tg_wall_ms();
-	l = tg_ledger_open(dir, false, &err);
+	l = tg_ledger_open(dir, false, false, &err);
 	CHECK(l != NULL, "ledger opens: %s", l ? "" : err.msg);
 	if (!l)
 		CHECK_DONE();
