@@ -32,8 +32,12 @@
 #   idle     IDLE_N TLS connections, one request each, then held idle: the
 #            proxy's RSS delta / connections
 #
+# On a KVM guest with the cpuidle-haltpoll driver, the latency and stream
+# tests run a second time with halt polling on (HALTPOLL_NS, see below), and
+# the report shows both.
+#
 # Knobs (environment): LAT_N LAT_WARMUP LAT_ROUNDS STREAM_N WRK_C WRK_T WRK_D WRK_WARMUP
-# WRK_ROUNDS IDLE_N TOLLGATE_BIN TG_EXTRA_CONFIG (JSON members added to tollgate's config, for
+# WRK_ROUNDS IDLE_N HALTPOLL_NS (0: no second pass) TOLLGATE_BIN TG_EXTRA_CONFIG (JSON members added to tollgate's config, for
 # A/B runs: '"redaction": false') RESULTS (output file) BENCH_KEEP_TMP=1 (keep the temp dir),
 # QUIET_WAIT_S (wait up to this long for a busy machine to settle first, 60),
 # and for a partial run (written to /tmp/tollgate-bench-partial.md unless
@@ -529,8 +533,8 @@ tg_after=$(tg_requests)
 # requests on a fresh connection (after a short warm-up), so slow drifts of the
 # machine (frequency, noisy neighbours) spread over all scenarios alike. The
 # raw per-request samples are pooled by report.py.
-lat_round() { # lat_round KIND SCEN N WARMUP
-	local kind=$1 scen=$2 n=$3 warm=$4 path body expect
+lat_round() { # lat_round KIND SCEN N WARMUP [TAG]: results in out/KIND[TAG].SCEN
+	local kind=$1 scen=$2 n=$3 warm=$4 name=$1${5:-}.$2 path body expect
 	if [[ $kind == lat ]]; then
 		path=/v1/chat/completions body=$REQ_BODY expect='"chat.completion"'
 	else
@@ -539,20 +543,46 @@ lat_round() { # lat_round KIND SCEN N WARMUP
 	prefix "$scen"
 	"${PFX[@]}" timeout 120 "$TGBENCH" lat --addr "$(scen_addr "$scen")" --sni "$HOST" \
 		--cafile "$(scen_ca "$scen")" --path "$path" --body "$body" --expect "$expect" \
-		--n "$n" --warmup "$warm" --raw "$TMP/out/$kind.$scen.raw" \
-		>"$TMP/out/$kind.$scen" 2>"$TMP/out/$kind.$scen.err" ||
-		die "$kind $scen: $(cat "$TMP/out/$kind.$scen.err")"
+		--n "$n" --warmup "$warm" --raw "$TMP/out/$name.raw" \
+		>"$TMP/out/$name" 2>"$TMP/out/$name.err" ||
+		die "$kind $scen: $(cat "$TMP/out/$name.err")"
 }
-for ((round = 1; round <= LAT_ROUNDS; round++)); do
-	for kind in lat stream; do
-		want "$kind" || continue
-		if [[ $kind == lat ]]; then total=$LAT_N; else total=$STREAM_N; fi
-		log "$kind round $round/$LAT_ROUNDS: $((total / LAT_ROUNDS)) sequential requests per scenario after $((LAT_WARMUP / LAT_ROUNDS))"
-		for scen in "${SCENARIOS[@]}"; do
-			lat_round "$kind" "$scen" $((total / LAT_ROUNDS)) $((LAT_WARMUP / LAT_ROUNDS))
+lat_rounds() { # lat_rounds [TAG]: every round of the latency and stream tests
+	local round kind total scen
+	for ((round = 1; round <= LAT_ROUNDS; round++)); do
+		for kind in lat stream; do
+			want "$kind" || continue
+			if [[ $kind == lat ]]; then total=$LAT_N; else total=$STREAM_N; fi
+			log "$kind${1:-} round $round/$LAT_ROUNDS: $((total / LAT_ROUNDS)) sequential requests per scenario after $((LAT_WARMUP / LAT_ROUNDS))"
+			for scen in "${SCENARIOS[@]}"; do
+				lat_round "$kind" "$scen" $((total / LAT_ROUNDS)) $((LAT_WARMUP / LAT_ROUNDS)) "${1:-}"
+			done
 		done
 	done
-done
+}
+lat_rounds
+
+# The same again with the guest's halt polling on, where the machine has it
+# (the cpuidle-haltpoll driver of a KVM guest). With guest_halt_poll_ns=0 an
+# idle vCPU halts at once and waking it takes a trip through the hypervisor,
+# tens of µs; every wake-up on the path (the proxy's, the upstream's, the
+# client's) pays it. Polling for up to HALTPOLL_NS before halting makes a
+# wake-up cost about what it costs on bare metal. The setting is the
+# machine's, the same for every scenario; it is put back as it was at once
+# after these rounds, and by the exit trap if the run stops early.
+HALTPOLL=/sys/module/haltpoll/parameters/guest_halt_poll_ns
+HALTPOLL_NS=${HALTPOLL_NS:-200000}
+HALTPOLL_WAS=""
+restore_haltpoll() { [[ -n "$HALTPOLL_WAS" ]] && echo "$HALTPOLL_WAS" >"$HALTPOLL"; HALTPOLL_WAS=""; }
+if { want lat || want stream; } && [[ -w $HALTPOLL ]] && ((HALTPOLL_NS > 0)); then
+	HALTPOLL_WAS=$(cat "$HALTPOLL")
+	on_cleanup restore_haltpoll
+	echo "$HALTPOLL_NS" >"$HALTPOLL" || die "cannot set $HALTPOLL"
+	log "latency and streams again with halt polling ($HALTPOLL=$HALTPOLL_NS, was $HALTPOLL_WAS)"
+	echo "haltpoll_was=$HALTPOLL_WAS haltpoll_ns=$HALTPOLL_NS" >"$TMP/out/haltpoll"
+	lat_rounds -poll
+	restore_haltpoll
+fi
 
 # ------------------------------------------------------------------ throughput (wrk)
 
