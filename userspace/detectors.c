@@ -27,6 +27,7 @@
 #define CONFIRM_AHEAD 64          /* text after a hit's end a confirmation may look at */
 #define PARTIAL_CHUNK 24          /* rules per partial-match alternation */
 #define MATCH_LIMIT 2000000
+#define LABEL_MAX 8               /* longest "context_labels" word */
 #define PLACEHOLDER_PATTERN "<[A-Z][A-Z0-9_]{0,22}_[0-9]{1,6}>"
 #define PEM_END_PATTERN "-----END[ A-Z0-9_-]{0,40}PRIVATE KEY[ A-Z]{0,12}-----"
 
@@ -42,8 +43,9 @@ static const char *const validator_names[] = {
 	"phone_national", "phone_intl", "phone_alone", NULL,
 };
 
-/* A check that may need text that has not arrived yet. */
-enum verdict { NO = 0, YES = 1, MORE = 2 };
+/* A check that may need text that has not arrived yet. WEAK: a value the
+ * validator accepts only when a context word names it (see context_optional). */
+enum verdict { NO = 0, YES = 1, MORE = 2, WEAK = 3 };
 
 struct entity {
 	char name[TG_ENTITY_LEN];
@@ -63,11 +65,20 @@ struct rule {
 	enum validator validator;
 	char **context, **deny, **deny_after;  /* as written; compiled into the word bitmaps */
 	size_t ncontext, ndeny, ndeny_after;
+	char **labels;            /* "context_labels": words that name a value as its line's label */
+	size_t nlabels;
+	char **fieldw;            /* "context_fields" as a list: the context words that name a field */
+	size_t nfieldw;           /* (0: all of them) */
 	uint64_t *ctx_words, *deny_words, *deny_after_words;
 	uint32_t ctx_before, ctx_after;
 	double min_entropy;
 	bool pem;
 	bool nearest;             /* "context_nearest": a word names the nearest number */
+	bool optional;            /* "context_optional": context words only outrank deny words and name WEAK values */
+	bool local;               /* "context_local": its words are looked for by hand around its values only */
+	uint16_t *own;            /* ... those words (indexes into d->words), each once, by their first byte */
+	uint16_t *own_at;         /* own[own_at[c], own_at[c + 1]): the words beginning with byte c */
+	size_t nown;
 	uint8_t fields;           /* "context_fields": the rule's bit in what a field name names (tablectx.h) */
 	uint32_t initials;        /* ... and the letters its context words start with (bit 26: other bytes) */
 	bool prefilter;           /* Hyperscan could only approximate it */
@@ -112,6 +123,7 @@ struct tg_detectors {
 	uint8_t *word_len;
 	uint8_t *word_min;        /* the shortest text a word matches (its spaces may be left out) */
 	uint8_t *word_names;      /* per word: the "context_fields" rules it is a context word of (their bits) */
+	bool *word_scanned;       /* per word: Hyperscan looks for it (a word of a rule without "context_local") */
 	bool fields;              /* some rule has "context_fields" */
 	size_t nwords;
 	size_t history;
@@ -146,9 +158,13 @@ static void rule_free(struct rule *r)
 	free_words(r->context, r->ncontext);
 	free_words(r->deny, r->ndeny);
 	free_words(r->deny_after, r->ndeny_after);
+	free_words(r->labels, r->nlabels);
+	free_words(r->fieldw, r->nfieldw);
 	free(r->ctx_words);
 	free(r->deny_words);
 	free(r->deny_after_words);
+	free(r->own);
+	free(r->own_at);
 	pcre2_code_free(r->confirm);
 	pcre2_code_free(r->plain);
 	memset(r, 0, sizeof(*r));
@@ -266,7 +282,8 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	static const char *const keys[] = {
 		"id", "name", "entity", "pattern", "flags", "group", "validator", "context",
 		"context_before", "context_after", "deny_context", "deny_context_after", "min_entropy", "kind",
-		"priority", "trigger", "examples", "negative_examples", "context_nearest", "context_fields", NULL};
+		"priority", "trigger", "examples", "negative_examples", "context_nearest", "context_fields",
+		"context_optional", "context_labels", "context_local", NULL};
 	const cJSON *it;
 	const char *s;
 	uint64_t v;
@@ -357,6 +374,12 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 	it = cJSON_GetObjectItemCaseSensitive(o, "deny_context_after");
 	if (it && parse_words(it, &r->deny_after, &r->ndeny_after, err) < 0)
 		return tg_err_prefix(err, "\"deny_context_after\"");
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_labels");
+	if (it && parse_words(it, &r->labels, &r->nlabels, err) < 0)
+		return tg_err_prefix(err, "\"context_labels\"");
+	for (size_t i = 0; i < r->nlabels; i++)
+		if (strlen(r->labels[i]) > LABEL_MAX)
+			return tg_errf(err, "\"context_labels\": \"%s\" is longer than %d bytes", r->labels[i], LABEL_MAX);
 	r->ctx_before = (r->ncontext || r->ndeny) ? 40 : 0;
 	if ((rc = opt_uint(o, "context_before", 64, &v, err)) < 0)
 		return -1;
@@ -378,13 +401,42 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 			return tg_errf(err, "\"context_nearest\": expected true or false");
 		r->nearest = cJSON_IsTrue(it);
 	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_fields");
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_optional");
 	if (it) {
 		if (!cJSON_IsBool(it))
-			return tg_errf(err, "\"context_fields\": expected true or false");
+			return tg_errf(err, "\"context_optional\": expected true or false");
 		if (cJSON_IsTrue(it) && !r->ncontext)
+			return tg_errf(err, "\"context_optional\": the rule has no \"context\" words");
+		r->optional = cJSON_IsTrue(it);
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_local");
+	if (it) {
+		if (!cJSON_IsBool(it))
+			return tg_errf(err, "\"context_local\": expected true or false");
+		r->local = cJSON_IsTrue(it);
+	}
+	it = cJSON_GetObjectItemCaseSensitive(o, "context_fields");
+	if (it) {
+		if (cJSON_IsArray(it)) {
+			if (parse_words(it, &r->fieldw, &r->nfieldw, err) < 0)
+				return tg_err_prefix(err, "\"context_fields\"");
+			for (size_t i = 0; i < r->nfieldw; i++) {
+				size_t k = 0;
+
+				while (k < r->ncontext && strcmp(r->context[k], r->fieldw[i]) != 0)
+					k++;
+				if (k == r->ncontext)
+					return tg_errf(err, "\"context_fields\": \"%s\" is not one of the \"context\" words",
+						       r->fieldw[i]);
+			}
+		} else if (!cJSON_IsBool(it)) {
+			return tg_errf(err, "\"context_fields\": expected true, false or a list of context words");
+		}
+		r->fields = cJSON_IsTrue(it) || r->nfieldw > 0;
+		if (r->fields && !r->ncontext)
 			return tg_errf(err, "\"context_fields\": the rule has no \"context\" words");
-		r->fields = cJSON_IsTrue(it);
+		if (r->fields && r->local)
+			return tg_errf(err, "\"context_fields\": not with \"context_local\"");
 	}
 	it = cJSON_GetObjectItemCaseSensitive(o, "kind");
 	if (it) {
@@ -570,6 +622,18 @@ static int word_index(struct tg_detectors *d, const char *w)
 	return (int)d->nwords++;
 }
 
+/* The words that name a field for a "context_fields" rule: its list, or
+ * else every context word. */
+static size_t field_count(const struct rule *r)
+{
+	return r->nfieldw ? r->nfieldw : r->ncontext;
+}
+
+static const char *field_word(const struct rule *r, size_t k)
+{
+	return r->nfieldw ? r->fieldw[k] : r->context[k];
+}
+
 /* Collect every rule's words into d->words and give each rule its bitmaps. */
 static int build_words(struct tg_detectors *d, tg_err *err)
 {
@@ -612,6 +676,55 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 			}
 		}
 	}
+	/* Hyperscan looks for the words of the rules without "context_local";
+	 * a rule with it keeps the list of its words, to look for them by hand */
+	d->word_scanned = calloc(d->nwords ? d->nwords : 1, sizeof(*d->word_scanned));
+	if (!d->word_scanned)
+		return tg_errf(err, "out of memory");
+	for (size_t i = 0; i < d->nrules; i++) {
+		struct rule *r = &d->rules[i];
+		char **lists[3] = {r->context, r->deny, r->deny_after};
+		size_t counts[3] = {r->ncontext, r->ndeny, r->ndeny_after};
+
+		if (r->local) {
+			r->own = calloc(r->ncontext + r->ndeny + r->ndeny_after + 1, sizeof(*r->own));
+			if (!r->own)
+				return tg_errf(err, "out of memory");
+		}
+		for (int l = 0; l < 3; l++) {
+			for (size_t k = 0; k < counts[l]; k++) {
+				int w = word_index(d, lists[l][k]);
+				size_t j = 0;
+
+				if (!r->local) {
+					d->word_scanned[w] = true;
+					continue;
+				}
+				while (j < r->nown && r->own[j] != w)
+					j++;
+				if (j == r->nown)
+					r->own[r->nown++] = (uint16_t)w;
+			}
+		}
+		if (r->local) {
+			/* by first byte (words are lower case), and where each byte's words begin */
+			r->own_at = calloc(257, sizeof(*r->own_at));
+			if (!r->own_at)
+				return tg_errf(err, "out of memory");
+			for (size_t a = 1; a < r->nown; a++)
+				for (size_t b = a; b > 0 && (unsigned char)d->words[r->own[b - 1]][0] >
+								 (unsigned char)d->words[r->own[b]][0]; b--) {
+					uint16_t x = r->own[b];
+
+					r->own[b] = r->own[b - 1];
+					r->own[b - 1] = x;
+				}
+			for (size_t k = 0; k < r->nown; k++)
+				r->own_at[(unsigned char)d->words[r->own[k]][0] + 1]++;
+			for (int c = 0; c < 256; c++)
+				r->own_at[c + 1] += r->own_at[c];
+		}
+	}
 	/* "context_fields" rules: a bit each, and each of their words names them */
 	d->word_names = calloc(d->nwords ? d->nwords : 1, sizeof(*d->word_names));
 	if (!d->word_names)
@@ -625,10 +738,11 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 			return tg_errf(err, "rule \"%s\": more than 8 rules with \"context_fields\"", r->id);
 		r->fields = (uint8_t)(1u << bit++);
 		d->fields = true;
-		for (size_t k = 0; k < r->ncontext; k++) {
-			unsigned char c = (unsigned char)r->context[k][0];
+		for (size_t k = 0; k < field_count(r); k++) {
+			const char *w = field_word(r, k);
+			unsigned char c = (unsigned char)w[0];
 
-			d->word_names[word_index(d, r->context[k])] |= r->fields;
+			d->word_names[word_index(d, w)] |= r->fields;
 			r->initials |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 		}
 	}
@@ -838,7 +952,7 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 
 		bool names = d->word_names[glued ? k - d->nwords : k] != 0;
 
-		if (glued && !(names && word_glues(w)))
+		if (!d->word_scanned[glued ? k - d->nwords : k] || (glued && !(names && word_glues(w))))
 			continue;
 		wpats[k] = word_pattern(w, names, glued);
 		if (!wpats[k]) {
@@ -892,6 +1006,7 @@ void tg_detectors_free(struct tg_detectors *d)
 	free(d->word_len);
 	free(d->word_min);
 	free(d->word_names);
+	free(d->word_scanned);
 	for (s = d->pool; s; s = next) {
 		next = s->next;
 		hs_free_scratch(s->scratch);
@@ -1145,13 +1260,15 @@ static enum verdict card_run_goes_on(const char *t, size_t len, size_t joint, bo
  * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
  * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
  * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
- * (see card_run_goes_on). Looks at most 35 bytes after the card and before it.
+ * (see card_run_goes_on). Not after a '+': "+4917253468681" is a phone
+ * number (E.164) that passes Luhn. Looks at most 35 bytes after the card and
+ * before it.
  */
 static enum verdict valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	char sep = 0;
 
-	if (!tg_valid_card(t + st, en - st))
+	if ((st > 0 && t[st - 1] == '+') || !tg_valid_card(t + st, en - st))
 		return NO;
 	for (size_t i = st; i < en && !sep; i++)
 		if (!isdigit((unsigned char)t[i]))
@@ -1287,23 +1404,20 @@ static bool valid_email(const char *s, size_t len)
 	return true;
 }
 
-static bool is_digit_at(const char *t, size_t len, size_t i)
-{
-	return i < len && isdigit((unsigned char)t[i]);
-}
-
 /*
- * The version of a product token, as in a User-Agent or a Server header
- * ("Chrome/120.0.0.0", "nginx/1.25.3.1"): right after "/", glued to a name
- * that starts with a letter and is not itself a piece of a path or URL
- * ("/hosts/10.0.0.1" and "http://10.0.0.1" stay addresses). Looks back at
- * most 34 bytes, within the history a stream keeps (48).
+ * Right after sep, glued to a name that starts with a letter and is not
+ * itself a piece of a path or URL: the version of a product token, as in a
+ * User-Agent or a Server header ("Chrome/120.0.0.0", "nginx/1.25.3.1"), or
+ * with '-' of a package or an item's number ("openssl-1.1.1.4",
+ * "REQ-4.2.1.3"). "/hosts/10.0.0.1" and "http://10.0.0.1" are no such thing,
+ * nor is a range ("10.0.0.1-10.0.0.9"). Looks back at most 34 bytes, within
+ * the history a stream keeps (48).
  */
-static bool after_product_name(const char *t, size_t st)
+static bool after_product_name(const char *t, size_t st, char sep)
 {
 	size_t i = st - 1;
 
-	if (st < 2 || t[i] != '/')
+	if (st < 2 || t[i] != sep)
 		return false;
 	while (i > 0 && st - i < 33 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-_.", t[i - 1]))))
 		i--;
@@ -1314,27 +1428,31 @@ static bool after_product_name(const char *t, size_t st)
 
 /*
  * The new version in a version change: "from 4.17.20 to 4.3.54.94",
- * "1.2 -> 1.2.0.1", "3.1.0 → 3.1.0.2". The value follows "to", "->" or "→"
- * right after a dotted number of two or three parts, which no address is
- * ("from 10.0.0.1 to 10.0.0.9" stays two addresses). Looks back at most
- * 30 bytes.
+ * "1.2 -> 1.2.0.1", "3.1.0 → 3.1.0.2", "von 2.1 auf 2.1.0.4", "de 3.2 vers
+ * 3.2.0.1", "da 1.4 a 1.4.2.7", "van 5.1 naar 5.1.0.2". The value follows
+ * "to" (or "auf", "vers", "à", "a", "naar"), "->", "=>" or "→" right after a
+ * dotted number of two or three parts, which no address is ("from 10.0.0.1
+ * to 10.0.0.9" stays two addresses). Looks back at most 32 bytes.
  */
 static bool after_version_change(const char *t, size_t st)
 {
-	size_t i = st, end, dots = 0;
+	static const char *const joins[] = {" to", " auf", " vers", " \xc3\xa0", " a", " naar", "->", "=>",
+					    "\xe2\x86\x92", NULL};
+	size_t i = st, end, dots = 0, k;
 
 	while (i > 0 && st - i < 3 && t[i - 1] == ' ')
 		i--;
-	if (i >= 3 && tolower((unsigned char)t[i - 2]) == 't' && tolower((unsigned char)t[i - 1]) == 'o' &&
-	    t[i - 3] == ' ')
-		i -= 2;
-	else if (i >= 2 && t[i - 2] == '-' && t[i - 1] == '>')
-		i -= 2;
-	else if (i >= 3 && memcmp(t + i - 3, "\xe2\x86\x92", 3) == 0)
-		i -= 3;
-	else
+	for (k = 0; joins[k]; k++) {
+		size_t n = strlen(joins[k]);
+
+		if (i >= n && strncasecmp(t + i - n, joins[k], n) == 0) {
+			i -= n - (joins[k][0] == ' ');
+			break;
+		}
+	}
+	if (!joins[k])
 		return false;
-	while (i > 0 && st - i < 8 && t[i - 1] == ' ')
+	while (i > 0 && st - i < 12 && t[i - 1] == ' ')
 		i--;
 	end = i;
 	while (i > 0 && end - i < 20 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.')) {
@@ -1346,6 +1464,76 @@ static bool after_version_change(const char *t, size_t st)
 	return dots >= 1 && dots <= 2;
 }
 
+/*
+ * A version pinned as a dependency: "mylib==1.1.43.98", "foo >= 1.2.3.4",
+ * "~=", "!=", "<=", "^1.2.0.3", "~1.2.0.3" (requirements files, package
+ * manifests). Looks back at most 3 bytes.
+ */
+static bool after_version_pin(const char *t, size_t st)
+{
+	size_t i = st;
+
+	if (i > 0 && (t[i - 1] == '^' || t[i - 1] == '~'))
+		return true;
+	if (i > 0 && t[i - 1] == ' ')
+		i--;
+	return i >= 2 && t[i - 1] == '=' && t[i - 2] && strchr("=<>~!", t[i - 2]);
+}
+
+/*
+ * What can follow a version and never an address: a pre-release or build
+ * part ("-rc1", "-beta", "+build.5", "~bpo11"), a file name's extension or
+ * a wildcard (".tar.gz", ".x", ".*"), or a further part ("1.3.6.1.4": an
+ * OID, a longer version). c is the byte after the value, next the one after
+ * that. A range ("10.0.0.1-10.0.0.9"), a port, a prefix length or a full
+ * stop is no such thing.
+ */
+static bool version_tail(char c, char next)
+{
+	if (c == '.')
+		return isalnum((unsigned char)next) || next == '*';
+	if (c == '-')
+		return isalpha((unsigned char)next);
+	return (c == '+' || c == '~') && isalnum((unsigned char)next);
+}
+
+/*
+ * A dotted quad written as versions and section numbers are: small parts
+ * (a first of one digit and a second under 32, "1.1.43.98", "6.12.18.177",
+ * "2.5.4.19"; or the first three under 32, "11.7.7.2", "12.3.4.5", but for
+ * the private network 10/8), ending in ".0" ("19.3.0.0", "120.0.0.0"),
+ * pinned ("mylib==11.1.43.98", "ip.src == 10.0.0.1"), or glued to a name by
+ * '-' or ':' ("openssl-11.1.1.4", "myapp:12.1.0.2", "host-10.0.0.1",
+ * "IP:44.1.2.3"). Few addresses are so small (a part of the public blocks
+ * 1/8 to 31/8: 0.6% of the public space), one ending in .0 names a network
+ * (with its prefix length), and a pin or a name may be an address's as well
+ * as a version's. So such a quad is an address only when a word names it
+ * ("DNS 1.1.1.1", "ping 8.8.8.8", "network 10.0.0.0", "IP:44.1.2.3") or a
+ * port, a prefix length or a URL says so ("1.2.3.4:443", "9.1.0.0/16",
+ * "http://8.8.4.4/").
+ */
+static bool ipv4_looks_like_version(const char *t, size_t len, size_t st, size_t en)
+{
+	int part[3] = {0}, k = 0;
+
+	if (en + 1 < len && (t[en] == ':' || t[en] == '/') && isdigit((unsigned char)t[en + 1]))
+		return false;
+	if (st >= 3 && memcmp(t + st - 3, "://", 3) == 0)
+		return false;
+	if ((t[en - 1] == '0' && t[en - 2] == '.') || (st >= 2 && t[st - 1] == ':' && isalnum((unsigned char)t[st - 2])) ||
+	    after_version_pin(t, st) || after_product_name(t, st, '-'))
+		return true;
+	for (size_t i = st; i < en && k < 3; i++) {
+		if (t[i] == '.')
+			k++;
+		else
+			part[k] = part[k] * 10 + (t[i] - '0');
+	}
+	if (part[0] < 10)
+		return part[1] < 32;
+	return part[0] != 10 && part[0] < 32 && part[1] < 32 && part[2] < 32;
+}
+
 static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	/* addresses that identify no one: unspecified, loopback, broadcast */
@@ -1355,17 +1543,17 @@ static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 	/* part of a longer dotted run (OIDs, versions)? */
 	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
 		return NO;
-	if (after_product_name(t, st) || after_version_change(t, st))
+	if (after_product_name(t, st, '/') || after_version_change(t, st))
 		return NO;
-	if (en < len && t[en] == '.') {
-		if (en + 1 >= len)
-			return final ? YES : MORE;
-		if (is_digit_at(t, len, en + 1))
+	if (en < len && t[en] && strchr(".-+~:/", t[en])) {
+		if (en + 1 >= len && !final)
+			return MORE;
+		if (en + 1 < len && version_tail(t[en], t[en + 1]))
 			return NO;
 	}
 	if (en >= len && !final)
 		return MORE;
-	return YES;
+	return ipv4_looks_like_version(t, len, st, en) ? WEAK : YES;
 }
 
 /*
@@ -1401,9 +1589,10 @@ static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 		return NO;
 	/*
 	 * How many groups are written (an IPv4 tail is two). One ("::1") is
-	 * too short to mean anything. Two only with a group of four hex
-	 * digits, one a digit, as a routing prefix has ("fe80::fb",
-	 * "2001:db8::"): not a slice (xs[1::2]), a scope (a::b) or a word.
+	 * too short to mean anything, but for a /16 prefix of four hex digits,
+	 * one a digit ("fe80::", "2001::"). Two only with such a group, as a
+	 * routing prefix has ("fe80::fb", "2001:db8::"): not a slice
+	 * (xs[1::2]), a scope (a::b) or a word.
 	 */
 	for (size_t i = 0; i < n; i++) {
 		if (!isxdigit((unsigned char)buf[i]) || (i > 0 && buf[i - 1] != ':'))
@@ -1414,6 +1603,8 @@ static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 	}
 	if (strchr(buf, '.'))
 		groups++;
+	if (groups == 1 && full_group && n == 6 && buf[4] == ':' && buf[5] == ':')
+		return YES;
 	if (groups < 2 || (groups == 2 && !full_group))
 		return NO;
 	return YES;
@@ -1496,6 +1687,26 @@ static bool valid_date(const char *s, size_t len)
 	else if (widths[2] != 4)
 		return false;
 	return date_ok(nums[2], nums[1], nums[0]) || date_ok(nums[2], nums[0], nums[1]);
+}
+
+/* Six groups of two digits, one separator between each: a MAC address's
+ * layout ("34-83-24-35-35-78"), which no numbering plan writes. */
+static bool pairs_of_two(const char *s, size_t n)
+{
+	for (size_t i = 2; i < n; i += 3)
+		if (s[i] != s[2])
+			return false;
+	return true;
+}
+
+/* The number the first n digits of s make. */
+static int atoi_n(const char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
 }
 
 /* A run of digits that reads as a date or time, not a phone number. */
@@ -1596,6 +1807,45 @@ static size_t country_code_len(const char *d, size_t n)
 }
 
 /*
+ * The longest national significant number (after the country code, without
+ * a trunk prefix) of some numbering plans (ITU-T E.164 and the national
+ * plans); other countries may use all of E.164's 15 digits. A number longer
+ * than its plan allows has taken in a neighbour ("+33 5 82 96 25 29 5214-...":
+ * the end of a card).
+ */
+static const struct {
+	const char *cc;
+	size_t max;
+} NSN_MAX[] = {
+	{"1", 10}, {"7", 10}, {"30", 10}, {"31", 10}, {"32", 9}, {"33", 9}, {"34", 9}, {"36", 9}, {"39", 11},
+	{"40", 9}, {"41", 9}, {"44", 10}, {"45", 8}, {"47", 8}, {"48", 9}, {"61", 9}, {"81", 10}, {"91", 10},
+	{"351", 9},
+};
+
+/* Is the international number s ("+CC ..." or "00CC ...") no longer than
+ * its country's plan allows? A "(0)" trunk prefix does not count. */
+static bool nsn_fits(const char *s, size_t len)
+{
+	char d[24], ext[24];
+	size_t n = digits_of(s, len, d, sizeof(d)), skip = s[0] == '+' ? 0 : 2, cc;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == 'x' || s[i] == 'X' || s[i] == 'e' || s[i] == '#') {
+			n -= digits_of(s + i, len - i, ext, sizeof(ext)); /* an extension does not count */
+			break;
+		}
+	if (memmem(s, len, "(0)", 3))
+		n--;
+	if (n <= skip)
+		return true;
+	cc = country_code_len(d + skip, n - skip);
+	for (size_t k = 0; cc && k < TG_ARRAY_LEN(NSN_MAX); k++)
+		if (strlen(NSN_MAX[k].cc) == cc && memcmp(NSN_MAX[k].cc, d + skip, cc) == 0)
+			return n - skip - cc <= NSN_MAX[k].max;
+	return true;
+}
+
+/*
  * A number dialled from abroad with the international prefix 00: the
  * country code must be one in service and, when a separator follows it
  * ("0049 30 ..."), be exactly the digits before it; 8 to 13 digits after
@@ -1607,12 +1857,14 @@ static bool valid_phone_00(const char *s, size_t len)
 	char d[24];
 	size_t n = digits_of(s, len, d, sizeof(d)), first = 2, cc;
 
+	if (memmem(s, len, "(0)", 3))
+		n--; /* a trunk prefix, not dialled from abroad: "0049 (0)30 1234567" */
 	if (n < 10 || n > 15 || d[0] != '0' || d[1] != '0')
 		return false;
 	while (first < len && isdigit((unsigned char)s[first]))
 		first++;
 	cc = country_code_len(d + 2, n - 2);
-	return cc && (first == len || first - 2 == cc) && valid_phone(s + 2, len - 2);
+	return cc && (first == len || first - 2 == cc) && valid_phone(s + 2, len - 2) && nsn_fits(s, len);
 }
 
 /*
@@ -1622,12 +1874,84 @@ static bool valid_phone_00(const char *s, size_t len)
  * +CC number (the E.164 rule decides those); with spaced set, not a piece of
  * a longer run of digit groups either (cards, IBANs, IMEIs, ICCIDs written
  * in groups: a number that only a word nearby makes a phone number must
- * not be one group of them). Needs the two bytes after the value.
+ * not be one group of them). A word beside it across a space is a group of
+ * such a run when it is letters and digits (digit_group; not a date, a
+ * time, a version or a path: "0031 38 6525678 2023-12-18", "Safari/537.36
+ * 0033 3 30 15 16 82"; a key's value is: "value=3569"); no neighbour is when
+ * the number's own group beside it has more than 7 digits, which no such
+ * run has ("Tel.: 0471813615 2259 6402 6646 9672"). Needs the bytes around
+ * the value up to the next space (at most GROUP_LOOK).
  */
+#define GROUP_LOOK 24
+
+/* Is t[a, b) a group of a run of digit groups: letters and digits, maybe
+ * a '+', brackets or quotes ("4111", "DE89", "(030)"), not a date, a time,
+ * a version or a path ("2023-12-18", "12:30", "Safari/537.36")? */
+static bool digit_group(const char *t, size_t a, size_t b)
+{
+	size_t digits = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (!isalnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80 && !memchr("+()[]{}\"'<>", t[i], 11))
+			return false;
+		digits += isdigit((unsigned char)t[i]) != 0;
+	}
+	return digits <= 7; /* longer: a number of its own ("1480933974") */
+}
+
+/* Is the run of digit groups ending at t[e] a payment card of its own
+ * ("4292 0391 8038 9223 030 1234567")? Looks back at most GROUP_LOOK bytes. */
+static bool card_run_before(const char *t, size_t e)
+{
+	size_t i = e;
+
+	while (i > 0 && e - i < GROUP_LOOK && (isdigit((unsigned char)t[i - 1]) ||
+					       (t[i - 1] == ' ' && i > 1 && isdigit((unsigned char)t[i - 2]))))
+		i--;
+	if (e - i >= GROUP_LOOK || (i > 0 && isalnum((unsigned char)t[i - 1])))
+		return false;
+	return tg_valid_card(t + i, e - i);
+}
+
+/* Is the run of digit groups at t[i] (single spaces between them, at most
+ * GROUP_LOOK bytes) a payment card of its own, which a number before it
+ * cannot go on into ("0034 782 08 04 74 4292 0391 8038 9223")? MORE: the
+ * run may go on in text that has not come. */
+static enum verdict card_run_at(const char *t, size_t len, size_t i, bool final)
+{
+	size_t e = i;
+
+	while (e < len && e - i < GROUP_LOOK && (isdigit((unsigned char)t[e]) ||
+						 (t[e] == ' ' && e + 1 < len && isdigit((unsigned char)t[e + 1]))))
+		e++;
+	if ((e == len || (e + 1 == len && t[e] == ' ')) && !final)
+		return MORE;
+	if (e - i >= GROUP_LOOK || (e < len && isalnum((unsigned char)t[e])))
+		return NO;
+	return tg_valid_card(t + i, e - i) ? YES : NO;
+}
+
+/* Digits in the number's first group (first) or its last. */
+static size_t edge_group(const char *t, size_t st, size_t en, bool first)
+{
+	size_t n = 0;
+
+	if (first) {
+		if (st < en && t[st] == '(')
+			st++;
+		while (st + n < en && isdigit((unsigned char)t[st + n]))
+			n++;
+	} else {
+		while (n < en - st && isdigit((unsigned char)t[en - n - 1]))
+			n++;
+	}
+	return n;
+}
+
 static enum verdict phone_alone(const char *t, size_t len, size_t st, size_t en, bool final, bool spaced)
 {
 	static const char *const currency[] = {"$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xac", "\xe2\x82\xb9", NULL};
-	size_t at = st > 0 && t[st - 1] == ' ' ? st - 1 : st;
+	size_t at = st > 0 && t[st - 1] == ' ' ? st - 1 : st, b = en + 1, e;
 
 	for (size_t i = 0; currency[i]; i++) {
 		size_t k = strlen(currency[i]);
@@ -1637,14 +1961,89 @@ static enum verdict phone_alone(const char *t, size_t len, size_t st, size_t en,
 	}
 	if (st > 0 && (t[st - 1] == '-' || t[st - 1] == '+'))
 		return NO;
-	if (st > 1 && ((spaced && t[st - 1] == ' ') || t[st - 1] == '.' || t[st - 1] == '/') &&
-	    isdigit((unsigned char)t[st - 2]))
+	if (st > 1 && (t[st - 1] == '.' || t[st - 1] == '/') && isdigit((unsigned char)t[st - 2]))
 		return NO;
+	if (spaced && st > 1 && t[st - 1] == ' ' && isdigit((unsigned char)t[st - 2]) && edge_group(t, st, en, true) < 8) {
+		size_t a = st - 1, k;
+
+		while (a > 0 && st - a <= GROUP_LOOK && !isspace((unsigned char)t[a - 1]))
+			a--;
+		/* a key's value is the group: "value=3569 4997 2341 8093" */
+		for (k = a; k < st - 1 && (isalnum((unsigned char)t[k]) || t[k] == '_'); k++)
+			;
+		if (k > a && k < st - 1 && isalpha((unsigned char)t[a]) && (t[k] == '=' || t[k] == ':'))
+			a = k + 1;
+		if (st - a > GROUP_LOOK || (digit_group(t, a, st - 1) && !card_run_before(t, st - 1)))
+			return NO;
+	}
 	if (en < len && (!spaced || t[en] != ' ') && t[en] != '.' && t[en] != '/' && t[en] != '-')
 		return YES;
-	if (en + 1 < len)
-		return isdigit((unsigned char)t[en + 1]) ? NO : YES;
-	return final ? YES : MORE;
+	if (en + 1 >= len)
+		return final ? YES : MORE;
+	if (t[en] == '-' && isalpha((unsigned char)t[en + 1])) {
+		/* a group of letters and digits goes on: a MAC address, an id ("13-82-68-28-D2-28"), not a word ("-Fax") */
+		for (b = en + 1; b < len && b - en <= 8 && isalnum((unsigned char)t[b]); b++)
+			if (isdigit((unsigned char)t[b]))
+				return NO;
+		return b == len && !final ? MORE : YES;
+	}
+	if (!isdigit((unsigned char)t[en + 1]))
+		return YES;
+	if (t[en] != ' ')
+		return NO;
+	if (edge_group(t, st, en, false) >= 8)
+		return YES;
+	/* a space and digits: the next group of a run, or a date, a time ... */
+	while (b < len && b - en <= GROUP_LOOK && !isspace((unsigned char)t[b]))
+		b++;
+	if (b == len && !final && b - en <= GROUP_LOOK)
+		return MORE;
+	if (b - en > GROUP_LOOK)
+		return NO;
+	for (e = b; e > en + 1 && memchr(".,;:!?)]}\"'>", t[e - 1], 12); e--)
+		;
+	if (!digit_group(t, en + 1, e))
+		return YES;
+	return card_run_at(t, len, en + 1, final);
+}
+
+/*
+ * A count, a size, a duration or an amount: a unit or a currency right
+ * after the number ("12345678 bytes", "1234567 ms", "1234567 VND",
+ * "1234567 €"). NO if there is one, YES if not, MORE if the next word has
+ * not come yet. Looks at most 12 bytes ahead.
+ */
+static enum verdict unit_after(const char *t, size_t len, size_t en, bool final)
+{
+	static const char *const units[] = {
+		"bytes", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "ms", "sec", "secs", "seconds", "min", "mins",
+		"minutes", "hours", "calls", "times", "users", "views", "visits", "hits", "downloads", "requests",
+		"rows", "records", "items", "units", "pcs", "km", "kg", "miles", "points", "minuten", "sekunden",
+		"anrufe", "appels", "chiamate", "minuti", "secondi", "llamadas", "minutos", "segundos", "oproepen",
+		"seconden", "usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "vnd", "idr", "krw", "rub", "brl",
+		"mxn", "pln", "sek", "nok", "dkk", "czk", "huf", "zar", "aud", "cad", "dollars", "euros", "euro",
+		"yen", "rupees", "pounds", NULL};
+	static const char *const signs[] = {"\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "%", NULL};
+	size_t i = en < len && t[en] == ' ' ? en + 1 : en, e = i;
+
+	for (size_t k = 0; signs[k]; k++) {
+		size_t m = strlen(signs[k]);
+
+		if (i + m <= len && memcmp(t + i, signs[k], m) == 0)
+			return NO;
+		if (i < len && i + m > len && !final && memcmp(t + i, signs[k], len - i) == 0)
+			return MORE; /* a sign's first bytes */
+	}
+	while (e < len && e - i < 12 && isalpha((unsigned char)t[e]))
+		e++;
+	if (e == len && !final)
+		return MORE;
+	if (e == i || e - i >= 12 || (e < len && (isalnum((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)))
+		return YES;
+	for (size_t k = 0; units[k]; k++)
+		if (strlen(units[k]) == e - i && strncasecmp(t + i, units[k], e - i) == 0)
+			return NO;
+	return YES;
 }
 
 /*
@@ -1654,12 +2053,24 @@ static enum verdict phone_alone(const char *t, size_t len, size_t st, size_t en,
  * plan writes its numbers so. Not a decimal (one dot and digits), nor a
  * version (dots only, with a group of one digit or of more than four:
  * "115.0.6145.218"; dotted numbers are written in groups of 2 to 4). At
- * most one slash (after the area code: "030/1234567").
+ * most one slash (after the area code: "030/1234567", "030 / 1234567").
+ * Not two groups of up to 4 digits around a spaced dash: a range of years
+ * or times ("2019 - 2024", "0900 - 1700"), where "030 - 1234567" is a number.
+ * Not 10 or 13 digits in one run starting with 1: Unix time in seconds or
+ * milliseconds ("1589829710202"); no national plan starts a number so. Not
+ * 8 digits in one run that read as a date ("20240115"). Not an ISBN's
+ * hyphenation (978 or 979 and four more groups, "978-4-697-50876-6"; or a
+ * first group of one digit, "6-023-45407-0"), nor dots mixed with dashes or
+ * slashes (a version: "5.10.173-17"), nor dotted with fewer than 9 digits
+ * ("16.37.119"; dotted numbers are French, Belgian, Spanish: 9 or 10), nor
+ * a MAC address's six pairs, nor the US layout 3-3-4 starting with 1 (no
+ * area code starts so).
  */
 static enum verdict valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
 {
-	const char *s = t + st;
-	size_t n = en - st, digits = 0, dots = 0, slashes = 0, other = 0;
+	const char *s = t + st, *dash;
+	size_t n = en - st, digits = 0, dots = 0, slashes = 0, dashes = 0, other = 0;
+	enum verdict v;
 
 	for (size_t i = 0; i < n; i++) {
 		if (isdigit((unsigned char)s[i]))
@@ -1670,10 +2081,13 @@ static enum verdict valid_phone_national(const char *t, size_t len, size_t st, s
 			slashes++;
 		else
 			other++;
+		dashes += s[i] == '-';
 	}
 	if (slashes > 1 || (dots == 1 && slashes == 0 && other == 0))
 		return NO;
 	if (dots > 1 && slashes == 0 && other == 0) {
+		if (digits < 9)
+			return NO;
 		for (size_t i = 0, group = 0; i <= n; i++) {
 			if (i < n && s[i] != '.') {
 				group++;
@@ -1686,6 +2100,22 @@ static enum verdict valid_phone_national(const char *t, size_t len, size_t st, s
 	}
 	if (n == 11 && (s[3] == '-' || s[3] == ' ') && s[6] == s[3] && digits == 9)
 		return NO;
+	if ((n == 10 || n == 13) && digits == n && s[0] == '1')
+		return NO;
+	if (dots && (memchr(s, '-', n) || slashes))
+		return NO;
+	if (dashes + digits == n && ((dashes >= 2 && s[1] == '-') ||
+				     (dashes == 4 && (memcmp(s, "978-", 4) == 0 || memcmp(s, "979-", 4) == 0))))
+		return NO;
+	if (n == 8 && digits == 8 && date_ok(atoi_n(s, 4), atoi_n(s + 4, 2), atoi_n(s + 6, 2)))
+		return NO;
+	if (n == 17 && digits == 12 && pairs_of_two(s, n))
+		return NO;
+	if (n == 12 && digits == 10 && s[0] == '1' && (s[3] == '-' || s[3] == '.') && s[7] == s[3])
+		return NO; /* the NANP layout with an area code no plan has: "118-911-5976" */
+	dash = memmem(s, n, " - ", 3);
+	if (dash && digits + 3 == n && dash - s <= 4 && n - (size_t)(dash - s) - 3 <= 4)
+		return NO;
 	if (n == 10 && s[2] == '-' && digits == 9 && s[0] != '0')
 		return NO;
 	if (n >= 2 && s[0] == '0' && s[1] == '0') {
@@ -1694,7 +2124,8 @@ static enum verdict valid_phone_national(const char *t, size_t len, size_t st, s
 	} else if (digits > 13 || !valid_phone(s, n)) {
 		return NO;
 	}
-	return phone_alone(t, len, st, en, final, true);
+	v = unit_after(t, len, en, final);
+	return v == YES ? phone_alone(t, len, st, en, final, true) : v;
 }
 
 static enum verdict valid_phone_intl(const char *t, size_t len, size_t st, size_t en, bool final)
@@ -1825,7 +2256,7 @@ static enum verdict validate(const struct rule *r, const char *t, size_t len, si
 	case V_EMAIL: return valid_email(s, n) ? YES : NO;
 	case V_IPV4: return valid_ipv4(t, len, st, en, final);
 	case V_IPV6: return valid_ipv6(t, len, st, en, final);
-	case V_PHONE: return valid_phone(s, n) ? YES : NO;
+	case V_PHONE: return valid_phone(s, n) && (s[0] != '+' || nsn_fits(s, n)) ? YES : NO;
 	case V_PHONE_NATIONAL: return valid_phone_national(t, len, st, en, final);
 	case V_PHONE_INTL: return valid_phone_intl(t, len, st, en, final);
 	case V_PHONE_ALONE: return valid_phone(s, n) ? phone_alone(t, len, st, en, final, false) : NO;
@@ -1922,8 +2353,8 @@ static bool field_word_at(const char *t, size_t len, size_t i, size_t hi, const 
 }
 
 /*
- * Is one of the context words of a "context_fields" rule wholly inside
- * t[lo, hi) as a word or as a part of a name, in any of the forms
+ * Is one of the words that name a field for a "context_fields" rule
+ * (field_word) wholly inside t[lo, hi) as a word or as a part of a name, in any of the forms
  * word_pattern() lets Hyperscan find and also after a lower-case letter
  * ("customerSsn")? By hand: only where a value needs it.
  */
@@ -1938,8 +2369,8 @@ static bool field_word_in(const struct rule *r, const char *t, size_t len, size_
 		if ((isalnum(prev) && !(islower(prev) && isupper(c))) ||
 		    !(r->initials >> (lc >= 'a' && lc <= 'z' ? lc - 'a' : 26) & 1))
 			continue;
-		for (size_t k = 0; k < r->ncontext; k++)
-			if (field_word_at(t, len, i, hi, r->context[k]))
+		for (size_t k = 0; k < field_count(r); k++)
+			if (field_word_at(t, len, i, hi, field_word(r, k)))
 				return true;
 	}
 	return false;
@@ -1969,6 +2400,102 @@ static bool camel_word_in(const struct rule *r, const char *t, size_t len, size_
 	return false;
 }
 
+/* Is t[i, i + n) one of the rule's "context_labels" words, caseless? */
+static bool is_label(const struct rule *r, const char *t, size_t i, size_t n)
+{
+	for (size_t k = 0; k < r->nlabels; k++) {
+		const char *w = r->labels[k];
+		size_t j = 0;
+
+		while (j < n && w[j] && tolower((unsigned char)t[i + j]) == (unsigned char)w[j])
+			j++;
+		if (j == n && !w[j])
+			return true;
+	}
+	return false;
+}
+
+/* The bytes of a typographic opening quote ending at t[i] (“ ‘ „ « ‹), or 0. */
+static size_t opening_quote(const char *t, size_t lo, size_t i)
+{
+	static const char *const quotes[] = {"\xe2\x80\x9c", "\xe2\x80\x98", "\xe2\x80\x9e", "\xc2\xab",
+					     "\xe2\x80\xb9", NULL};
+
+	for (size_t k = 0; quotes[k]; k++) {
+		size_t n = strlen(quotes[k]);
+
+		if (i >= lo + n && memcmp(t + i - n, quotes[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A label of the value starting at st ("context_labels"): a short word that
+ * opens the value's line, or a table cell, or follows a '·' or '•' of a
+ * one-line signature, with nothing between it and the value but spaces,
+ * '.', ':', '=', '|' and opening quotes, brackets or markup: "T 030
+ * 1234567", "M: 06 12345678", "| F | (030) 1234567 |", "- Tel. '030
+ * 1234567'", "T **06 5396 3106**", "T “0471672742”".
+ * Where the label ends, 0 if there is none. Looks back at most LABEL_BACK
+ * bytes and one more, well within the history a stream keeps.
+ */
+#define LABEL_BACK 24
+
+static size_t label_before(const struct rule *r, const char *t, size_t st)
+{
+	size_t lo = st > LABEL_BACK ? st - LABEL_BACK : 0, i = st, e;
+
+	if (!r->nlabels)
+		return 0;
+	while (i > lo && st - i < 4 && (memchr("'\"([{<*_`", t[i - 1], 9) || opening_quote(t, lo, i)))
+		i -= memchr("'\"([{<*_`", t[i - 1], 9) ? 1 : opening_quote(t, lo, i);
+	while (i > lo && memchr(" \t.:=|", t[i - 1], 6))
+		i--;
+	e = i;
+	while (i > lo && e - i <= LABEL_MAX && (isalpha((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80))
+		i--;
+	if (i == e || e - i > LABEL_MAX || !is_label(r, t, i, e - i))
+		return 0;
+	/* before it: the line's start, a cell's, a signature's dot; spaces and a list's bullet */
+	while (i > lo && memchr(" \t-*>", t[i - 1], 5))
+		i--;
+	if (i == 0 || t[i - 1] == '\n' || t[i - 1] == '|' || t[i - 1] == '\t' ||
+	    (i >= 2 && memcmp(t + i - 2, "\xc2\xb7", 2) == 0) || (i >= 3 && memcmp(t + i - 3, "\xe2\x80\xa2", 3) == 0))
+		return e;
+	return 0;
+}
+
+/*
+ * A label (label_before) of some number starting in t[lo, hi)? Looked for
+ * only after where a line or a cell starts near enough (a newline, '|', a
+ * tab, '·' or '•', or the text's start): most text has few.
+ */
+static bool label_in(const struct rule *r, const char *t, size_t lo, size_t hi)
+{
+	size_t p = lo > LABEL_BACK + 1 ? lo - LABEL_BACK - 1 : 0;
+
+	if (!r->nlabels)
+		return false;
+	for (bool start = p == 0; p < hi; p++, start = false) {
+		size_t i = p, e;
+
+		if (!start && t[p] != '\n' && t[p] != '|' && t[p] != '\t' && (unsigned char)t[p] != 0xb7 &&
+		    (unsigned char)t[p] != 0xa2)
+			continue;
+		i += !start;
+		while (i < hi && memchr(" \t-*>", t[i], 5))
+			i++;
+		for (e = i; e < hi && e - i <= LABEL_MAX && (isalpha((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80); e++)
+			;
+		while (e < hi && !isdigit((unsigned char)t[e]) && e - i <= LABEL_BACK)
+			e++;
+		if (e < hi && e >= lo && label_before(r, t, e))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Context words decide a value (within context_before bytes before it or
  * context_after after it), or, for a "context_fields" rule, a field name
@@ -1977,21 +2504,23 @@ static bool camel_word_in(const struct rule *r, const char *t, size_t len, size_
  * before it refuses it, unless one of the rule's context words stands
  * nearer ("routing 021000021" is refused, "routing 021000021, SSN
  * 460899847" keeps the SSN); in a table's cell, only a deny word in it.
+ * need: a context word must name the value (false for the values of a
+ * "context_optional" rule its validator does not call WEAK).
  */
 static enum verdict context_check(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-				  const char *t, size_t len, size_t st, size_t en, bool final, bool field)
+				  const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
 {
 	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
 	size_t hi = en + r->ctx_after;
 	bool after_known = hi <= len || final;
 	size_t open_end = final ? SIZE_MAX : len;
+	size_t label = label_before(r, t, st), ctx_end = last_word_end(d, s, r->ctx_words, lo, st);
 	bool open = false; /* a word touches the end of a stream's text so far: it may go on */
 
 	if (hi > len)
 		hi = len;
 	if (r->deny_words &&
-	    last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st) >
-		    last_word_end(d, s, r->ctx_words, lo, st))
+	    last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st) > (label > ctx_end ? label : ctx_end))
 		return NO;
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
@@ -2001,7 +2530,7 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 	}
 	if (open)
 		return MORE;
-	if (!r->ctx_words || field || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
+	if (!r->ctx_words || field || !need || label || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
 	    has_word(d, s, r->ctx_words, en, hi, open_end, &open) || (r->fields && camel_word_in(r, t, len, lo, st)))
 		return YES;
 	return after_known && !open ? NO : MORE;
@@ -2025,70 +2554,27 @@ static size_t last_word_end(const struct tg_detectors *d, const struct scanner *
 }
 
 /*
- * Context words of a rule with "context_nearest": a word names the nearest
- * number, not every number around it.
- * - Before the value, a word counts only when no other number with words
- *   after it stands between them ("Tel.: 030 1234567, routing 212149241":
- *   "Tel" names the first number only).
- * - Of the words before the value, the nearest decides: a deny word nearer
- *   than every context word refuses it ("phone ... part 4155552671"), a
- *   context word nearer than every deny word lets it through.
- * - After the value, a context word counts when no digit comes between them,
- *   the word is not a label of the number after it ("landline: 0541..."),
- *   and no number follows it sooner than the value precedes it
- *   ("0301234567 (mobile)" counts; in "ISBN 7870996297 | Tel.: 2135550145"
- *   and "ref 964052527 please call back 1 303 507 8366" the word names the
- *   next number).
- * - field: its JSON key or its table column's header names it ("context_fields");
- *   then only a deny word in the value's own cell refuses it. A name with a
- *   context word in camelCase before the value counts too ("contactPhone").
- * All of it is looked at within context_before / context_after bytes, plus
- * up to 12 bytes after a word: a stream holds the value until they are there.
+ * Does a word of map after the value (ending at en) name it: within [en, hi)
+ * (hi: the next digit, or as far as the rule looks), not a label of the
+ * number after it ("landline: 05.41.07.96.47"), and no number following it
+ * sooner than the value precedes it ("0301234567 (mobile)" names it;
+ * "ISBN 7870996297 | Tel.: 2135550145" names the next number)? A word that
+ * may still go on, or whose next bytes have not come, sets *open.
  */
-static enum verdict context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-				    const char *t, size_t len, size_t st, size_t en, bool final, bool field)
+static bool word_after(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map, const char *t,
+		       size_t len, size_t en, size_t hi, bool final, bool *open)
 {
-	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
-	size_t hi = en + r->ctx_after, i = st, ctx_end, deny_end;
-	bool after_known = hi <= len || final;
 	size_t open_end = final ? SIZE_MAX : len;
-	bool open = false;
 
-	/* back to the last letter before the value, then to the digit before that */
-	while (i > lo && !isalpha((unsigned char)t[i - 1]))
-		i--;
-	while (i > lo && !isdigit((unsigned char)t[i - 1]))
-		i--;
-	lo = i;
-	ctx_end = last_word_end(d, s, r->ctx_words, lo, st);
-	deny_end = last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st);
-	if (deny_end > ctx_end)
-		return NO;
-	if (hi > len)
-		hi = len;
-	if (r->deny_after_words) {
-		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
-			return NO;
-		if (!after_known || open)
-			return MORE;
-	}
-	if (ctx_end || !r->ctx_words || field || (r->fields && camel_word_in(r, t, len, lo, st)))
-		return YES;
-	for (size_t j = en; j < hi; j++)
-		if (isdigit((unsigned char)t[j])) {
-			hi = j;
-			after_known = true;
-			break;
-		}
 	for (size_t k = first_word_after(s, en); k < s->nwords && s->words[k].end <= hi; k++) {
 		const struct hit *h = &s->words[k];
 		const char *w = d->words[h->rule];
 		size_t e = h->end, gap, look, j = e;
 
-		if (e < en + d->word_min[h->rule] || !(r->ctx_words[h->rule / 64] >> (h->rule % 64) & 1))
+		if (e < en + d->word_min[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
 			continue;
 		if (e == open_end && isalnum((unsigned char)w[d->word_len[h->rule] - 1])) {
-			open = true;
+			*open = true;
 			continue;
 		}
 		/* a label of the number after it: "landline: 05.41.07.96.47" */
@@ -2102,7 +2588,7 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 				continue;
 		}
 		if (j == len && !final) {
-			open = true;
+			*open = true;
 			continue;
 		}
 		/* a number sooner after the word than the value before it */
@@ -2113,12 +2599,316 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 		if (j < e + look && j < len)
 			continue;
 		if (j < e + look && !final) {
-			open = true;
+			*open = true;
 			continue;
 		}
-		return YES;
+		return true;
 	}
+	return false;
+}
+
+/* Is t[a, b) one connective between two numbers ("to", "or", "und" ...)
+ * and nothing else but spaces and punctuation? */
+static bool connective_only(const char *t, size_t a, size_t b)
+{
+	static const char *const words[] = {"to", "and", "or", "und", "oder", "bzw", "bis", "et", "ou", "e", "o", "y",
+					    "en", "of", "a", "naar", "auf", "vers", NULL};
+	size_t ws = a, we;
+
+	while (ws < b && !isalpha((unsigned char)t[ws]))
+		ws++;
+	for (we = ws; we < b && isalpha((unsigned char)t[we]); we++)
+		;
+	for (size_t j = we; j < b; j++)
+		if (isalnum((unsigned char)t[j]) || (unsigned char)t[j] >= 0x80)
+			return false;
+	for (size_t k = 0; words[k]; k++)
+		if (strlen(words[k]) == we - ws && strncasecmp(t + ws, words[k], we - ws) == 0)
+			return true;
+	return false;
+}
+
+/* Is t[j] a table's cell delimiter c, as tablectx.h reads one ('|', a tab,
+ * or ',' or ';' not followed by a space)? */
+static bool cell_delim_at(const char *t, size_t j, char c)
+{
+	return t[j] == c && (c == '|' || c == '\t' || t[j + 1] != ' ');
+}
+
+/*
+ * A value at st in a row of a table, past its first cell: the column it is
+ * in (*col, cells delimited by *delim) and where its row starts. Words on
+ * earlier lines (a header) name it only in that column. Returns lo and
+ * sets *delim to 0 when the value has no earlier line within [lo, st) or
+ * is in its row's first cell.
+ */
+static size_t value_row(const char *t, size_t lo, size_t st, char *delim, size_t *col)
+{
+	size_t nl = st;
+
+	*delim = 0;
+	while (nl > lo && t[nl - 1] != '\n')
+		nl--;
+	if (nl == lo)
+		return lo;
+	for (size_t j = nl; j < st && !*delim; j++)
+		if (memchr("|\t,;", t[j], 4) && cell_delim_at(t, j, t[j]))
+			*delim = t[j];
+	*col = 0;
+	for (size_t j = nl; j < st; j++)
+		*col += *delim && cell_delim_at(t, j, *delim);
+	return *delim ? nl : lo;
+}
+
+/* The column (as value_row counts) of a place p on an earlier line, counted
+ * from the line's start or from lo if that is nearer. */
+static size_t column_of(const char *t, size_t lo, size_t p, char delim)
+{
+	size_t n = 0;
+
+	for (size_t j = p; j > lo && t[j - 1] != '\n'; j--)
+		n += cell_delim_at(t, j - 1, delim);
+	return n;
+}
+
+/* last_word_end, where a word on a line before nl counts only in column
+ * col of cells delimited by delim (value_row; delim 0: every word counts). */
+static size_t last_word_in_column(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
+				  const char *t, size_t lo, size_t hi, size_t nl, char delim, size_t col)
+{
+	size_t last = 0;
+
+	if (!map)
+		return 0;
+	for (size_t i = first_word_after(s, lo); i < s->nwords && s->words[i].end <= hi; i++) {
+		const struct hit *h = &s->words[i];
+
+		if (h->end < lo + d->word_min[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
+			continue;
+		if (delim && h->end <= nl && column_of(t, lo, h->end, delim) != col)
+			continue;
+		last = h->end;
+	}
+	return last;
+}
+
+/* Is there a digit in t[from, to)? */
+static bool digit_in(const char *t, size_t from, size_t to)
+{
+	for (size_t j = from; j < to; j++)
+		if (isdigit((unsigned char)t[j]))
+			return true;
+	return false;
+}
+
+/* Does the word ending at e label nothing: ':' or '=' and a word that says
+ * there is no value ("none", "n/a", "keine", "aucun" ...) or an empty
+ * string ({"phone": "", "amount": 12345678}), before to? */
+static bool labels_nothing(const char *t, size_t e, size_t to)
+{
+	static const char *const nothing[] = {"none", "n/a", "na", "null", "nil", "unknown", "-", "--", "tbd",
+					      "keine", "aucun", "aucune", "nessuno", "ninguno", "geen", NULL};
+	size_t i = e, w;
+
+	while (i < to && (t[i] == ' ' || t[i] == '.' || t[i] == '"' || t[i] == '\''))
+		i++;
+	if (i == to || (t[i] != ':' && t[i] != '='))
+		return false;
+	for (i++; i < to && t[i] == ' '; i++)
+		;
+	if (i + 2 < to && (t[i] == '"' || t[i] == '\'') && t[i + 1] == t[i] && !isalnum((unsigned char)t[i + 2]) &&
+	    t[i + 2] != '+' && t[i + 2] != '(')
+		return true; /* an empty string: {"phone": "", ...} */
+	if (i < to && (t[i] == '"' || t[i] == '\''))
+		i++;
+	for (w = i; w < to && !isspace((unsigned char)t[w]) && !memchr(",;|\"'", t[w], 5); w++)
+		;
+	while (w > i && (t[w - 1] == '.' || t[w - 1] == ')'))
+		w--;
+	for (size_t k = 0; nothing[k]; k++)
+		if (strlen(nothing[k]) == w - i && strncasecmp(t + i, nothing[k], w - i) == 0)
+			return true;
+	return false;
+}
+
+/* Is t[a, b) digits only? */
+static bool digits_only(const char *t, size_t a, size_t b)
+{
+	for (size_t j = a; j < b; j++)
+		if (!isdigit((unsigned char)t[j]))
+			return false;
+	return true;
+}
+
+/* Does a sentence end between a word ending at from and a value at to
+ * ('.', '!', '?' or ';' and a space) after other words ("Call me back
+ * later. 091566757"; not "Tel. 030 ...", nor "phone). 507297914")? */
+static bool sentence_ends_after_words(const char *t, size_t from, size_t to)
+{
+	bool words = false;
+
+	for (size_t j = from; j < to; j++) {
+		if (isalpha((unsigned char)t[j]))
+			words = true;
+		else if (words && j + 1 < to && memchr(".!?;", t[j], 4) && isspace((unsigned char)t[j + 1]))
+			return true;
+	}
+	return false;
+}
+
+/* Does a sentence end between a word ending at from and a value at to: a
+ * '.', '!' or '?' and a space, not the dot right after the word ("Tel. 030
+ * ...": an abbreviation)? */
+static bool sentence_end(const char *t, size_t from, size_t to)
+{
+	for (size_t j = from + 1; j + 1 < to; j++)
+		if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && isspace((unsigned char)t[j + 1]))
+			return true;
+	return false;
+}
+
+/*
+ * Context words of a rule with "context_nearest": a word names the nearest
+ * number, not every number around it.
+ * - Before the value, a word counts only when no other number with words
+ *   after it stands between them ("Tel.: 030 1234567, routing 212149241":
+ *   "Tel" names the first number only).
+ * - Of the words before the value, the nearest decides: a deny word nearer
+ *   than every context word refuses it ("phone ... part 4155552671"), a
+ *   context word nearer than every deny word lets it through. A deny word
+ *   with another number after it names that one ("ref 009410000 |
+ *   678-457-9607" keeps the phone number). A label of
+ *   the value's line ("context_labels": "T 030 1234567") is a context word.
+ * - A value that opens a sentence after the one with the context word is
+ *   refused by a deny word after it that names it ("(verified by phone).
+ *   507297914 is the social security #"); a bare run of digits is not
+ *   named by a word in a sentence before its own that goes on with other
+ *   words ("Call me back later. 091566757"); a word that labels nothing
+ *   ("mobile: none", "Tel.: n/a") names no number after it.
+ * - After the value, a context word counts when no digit comes between them,
+ *   the word is not a label of the number after it ("landline: 0541..."),
+ *   and no number follows it sooner than the value precedes it
+ *   ("0301234567 (mobile)" counts; in "ISBN 7870996297 | Tel.: 2135550145"
+ *   and "ref 964052527 please call back 1 303 507 8366" the word names the
+ *   next number).
+ * - field: its JSON key or its table column's header names it ("context_fields");
+ *   then only a deny word in the value's own cell refuses it (a camelCase
+ *   name nearer than a deny word counts as a context word). In a table's
+ *   row, past its first cell, a word on an earlier line (a header) names
+ *   the value in its own column only ("id,order_id,phone\n1,1234567890,030
+ *   1234567": "phone" names the third column, not "order_id"'s). A name with a
+ *   context word in camelCase before the value counts too ("contactPhone").
+ * All of it is looked at within context_before / context_after bytes, plus
+ * up to 12 bytes after a word: a stream holds the value until they are there.
+ * need: as for context_check.
+ */
+static enum verdict context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
+				    const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
+{
+	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
+	size_t hi = en + r->ctx_after, i = st, ctx_end, deny_end, label = label_before(r, t, st), nl, col = 0;
+	char delim;
+	bool after_known = hi <= len || final;
+	size_t open_end = final ? SIZE_MAX : len;
+	bool open = false;
+
+	/* back to the last letter before the value, then to the digit before
+	 * that; past a number joined to this one by a connective alone ("phone
+	 * 030 1234567 to 030 7654321", "Tel. 030 1234567 oder 0171 2345678") */
+	for (;;) {
+		size_t w;
+
+		while (i > lo && !isalpha((unsigned char)t[i - 1]))
+			i--;
+		w = i;
+		while (i > lo && !isdigit((unsigned char)t[i - 1]))
+			i--;
+		if (i == lo || !connective_only(t, i, w))
+			break;
+	}
+	lo = i;
+	nl = value_row(t, lo, st, &delim, &col);
+	ctx_end = last_word_in_column(d, s, r->ctx_words, t, lo, st, nl, delim, col);
+	if (label > ctx_end)
+		ctx_end = label; /* a line's label: a context word */
+	deny_end = field ? last_word_end(d, s, r->deny_words, cell_start(t, lo, st), st)
+			 : last_word_in_column(d, s, r->deny_words, t, lo, st, nl, delim, col);
+	if (deny_end > ctx_end && !digit_in(t, deny_end, st) && !(r->fields && camel_word_in(r, t, len, deny_end, st)))
+		return NO;
+	if (hi > len)
+		hi = len;
+	if (r->deny_after_words) {
+		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
+			return NO;
+		if (!after_known || open)
+			return MORE;
+	}
+	for (size_t j = en; j < hi; j++)
+		if (isdigit((unsigned char)t[j])) {
+			hi = j;
+			after_known = true;
+			break;
+		}
+	/* a number that opens a sentence, named by a deny word of its own: the
+	 * sentence before it ends in a context word ("(verified by phone).
+	 * 507297914 is the social security #") */
+	if (ctx_end && r->deny_words && sentence_end(t, ctx_end, st)) {
+		if (word_after(d, s, r->deny_words, t, len, en, hi, final, &open))
+			return NO;
+		if (!after_known || open)
+			return MORE;
+	}
+	/* a label of nothing ("mobile: none", "Tel.: n/a") names no number after it */
+	if (ctx_end && ctx_end != label && labels_nothing(t, ctx_end, st))
+		ctx_end = 0;
+	/* a bare run of digits is named by a word of its own sentence, not by
+	 * one in a sentence before it that goes on with other words ("Call me
+	 * back later. 091566757": as often a routing or an order number) */
+	if (ctx_end && ctx_end != label && digits_only(t, st, en) && sentence_ends_after_words(t, ctx_end, st))
+		ctx_end = 0;
+	if (ctx_end || !r->ctx_words || field || !need || (r->fields && camel_word_in(r, t, len, lo, st)))
+		return YES;
+	if (word_after(d, s, r->ctx_words, t, len, en, hi, final, &open))
+		return YES;
 	return after_known && !open ? NO : MORE;
+}
+
+#define LOCAL_HITS 32       /* words of a "context_local" rule kept around one value */
+
+/*
+ * The words of a "context_local" rule starting in t[lo, hi), found by hand
+ * as the scan finds the others (word_pattern: caseless, and as words where
+ * they begin or end with a letter or digit), as hits sorted by end, at most
+ * cap (the first found). Only around a value of the rule: however long its
+ * word lists, the scan of the whole text does not slow down.
+ */
+static size_t local_words(const struct tg_detectors *d, const struct rule *r, const char *t, size_t len,
+			  size_t lo, size_t hi, struct hit *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (size_t i = lo; i < hi; i++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)t[i]);
+		bool starts = i == 0 || !(isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_');
+
+		if (isalnum(c) && !starts)
+			continue;
+		for (size_t k = r->own_at[c]; k < r->own_at[c + 1] && n < cap; k++) {
+			const char *w = d->words[r->own[k]];
+			size_t m = d->word_len[r->own[k]], j;
+
+			if (i + m > len || strncasecmp(t + i, w, m) != 0)
+				continue;
+			if (isalnum((unsigned char)w[m - 1]) && i + m < len &&
+			    (isalnum((unsigned char)t[i + m]) || t[i + m] == '_'))
+				continue;
+			for (j = n++; j > 0 && out[j - 1].end > i + m; j--)
+				out[j] = out[j - 1];
+			out[j].rule = r->own[k];
+			out[j].end = (uint32_t)(i + m);
+		}
+	}
+	return n;
 }
 
 /* ---- detection --------------------------------------------------------- */
@@ -2266,13 +3056,32 @@ static uint8_t column_names(struct ctx *c, size_t pos)
 	return tg_table_names(&c->tab);
 }
 
+/* Is the key k (n bytes) one of the rule's context words, whole ("contact",
+ * "cell": a word that names a field only as the whole of its name, where
+ * "contact_email" or "cell_id" name something else)? Caseless, a space in
+ * the word written as ' ', '_' or '-'. */
+static bool key_is_word(const struct rule *r, const char *k, size_t n)
+{
+	for (size_t i = 0; i < r->ncontext; i++) {
+		const char *w = r->context[i];
+		size_t j = 0;
+
+		while (j < n && w[j] && (tolower((unsigned char)k[j]) == (unsigned char)w[j] ||
+					 (w[j] == ' ' && (k[j] == '_' || k[j] == '-'))))
+			j++;
+		if (j == n && !w[j])
+			return true;
+	}
+	return false;
+}
+
 /* Does a field name a value of rule r ("context_fields") ending at pos: the
  * text's JSON key, or the header of its table column? */
 static bool field_names(struct ctx *c, const struct rule *r, size_t pos)
 {
 	if (!r->fields)
 		return false;
-	if (c->key && field_word_in(r, c->key, c->nkey, 0, c->nkey))
+	if (c->key && (field_word_in(r, c->key, c->nkey, 0, c->nkey) || key_is_word(r, c->key, c->nkey)))
 		return true;
 	return (column_names(c, pos) & r->fields) != 0;
 }
@@ -2326,14 +3135,29 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		return NO;
 	for (size_t i = 0; i < nsp; i++) {
 		enum verdict v = validate(r, c->t, c->len, spans[i][0], spans[i][1], c->o->final);
+		bool need = !r->optional || v == WEAK;
+		struct scanner near;
+		struct hit found[LOCAL_HITS];
+		const struct scanner *ws = c->s; /* where the rule's words are: the scan's, or found by hand */
 
+		if (v == WEAK)
+			v = YES;
 		if (v == YES && r->fields && field < 0)
 			field = field_names(c, r, re);
+		if (v == YES && r->local) {
+			size_t st = spans[i][0], en = spans[i][1];
+
+			near = *c->s;
+			near.words = found;
+			near.nwords = local_words(c->d, r, c->t, c->len, st > r->ctx_before ? st - r->ctx_before : 0,
+						  en + r->ctx_after < c->len ? en + r->ctx_after : c->len, found, LOCAL_HITS);
+			ws = &near;
+		}
 		if (v == YES)
-			v = r->nearest ? context_nearest(c->d, c->s, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
-							 field > 0)
-				       : context_check(c->d, c->s, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
-						       field > 0);
+			v = r->nearest ? context_nearest(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
+							 field > 0, need)
+				       : context_check(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
+						       field > 0, need);
 		if (v == NO)
 			return NO;
 		if (v == MORE)
@@ -2361,13 +3185,14 @@ static int confirm_hit(struct ctx *c, size_t ri, size_t end)
 	size_t width = r->max_width == UINT_MAX || r->max_width > WINDOW_CAP ? WINDOW_CAP : r->max_width;
 	size_t lo = end > width ? end - width : 0;
 
-	if (r->ctx_words) {
+	if (r->ctx_words && !r->optional && !r->local) {
 		/* no context word anywhere near: nothing to confirm */
 		size_t clo = lo > r->ctx_before ? lo - r->ctx_before : 0;
 		size_t chi = end + r->ctx_after;
 
 		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi, SIZE_MAX, NULL) &&
-		    !field_names(c, r, end) && !(r->fields && camel_word_in(r, c->t, c->len, clo, end)))
+		    !field_names(c, r, end) && !(r->fields && camel_word_in(r, c->t, c->len, clo, end)) &&
+		    !label_in(r, c->t, lo, end))
 			return 0;
 	}
 
@@ -2581,9 +3406,39 @@ static int spans_push(struct tg_spans *out, const struct cand *c)
 	return 0;
 }
 
+/*
+ * Does the character before t[i] (i > 0) read as a letter outside ASCII:
+ * Latin-1's and the Latin extensions' letters, Greek, Cyrillic and the
+ * other alphabets up to U+1FFF, the scripts from U+2C00 on; not the spaces,
+ * punctuation, symbols and currency signs among them (NBSP, '«', '·', '–',
+ * '“', '€')?
+ */
+static bool letter_before(const char *t, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t k = i - 1, n;
+	uint32_t cp;
+
+	if (u[k] < 0x80)
+		return false;
+	while (k > 0 && i - k < 4 && (u[k] & 0xC0) == 0x80)
+		k--;
+	n = i - k;
+	if (n == 2 && (u[k] & 0xE0) == 0xC0)
+		cp = (uint32_t)(u[k] & 0x1F) << 6 | (u[k + 1] & 0x3F);
+	else if (n == 3 && (u[k] & 0xF0) == 0xE0)
+		cp = (uint32_t)(u[k] & 0x0F) << 12 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
+	else
+		return false;
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp < 0x2000) ||
+	       (cp >= 0x2C00 && cp < 0xD800 && (cp < 0x3000 || cp >= 0x3040));
+}
+
 /* Hyperscan over text: the rules' hits and the context words, sorted by end. */
 static int scan_text(const struct tg_detectors *d, struct scanner *sc, const char *text, size_t len)
 {
+	size_t kept = 0;
+
 	sc->nhits = 0;
 	sc->nwords = 0;
 	sc->word_base = d->nrules + 1;
@@ -2592,6 +3447,18 @@ static int scan_text(const struct tg_detectors *d, struct scanner *sc, const cha
 		return -1;
 	sort_hits(sc->hits, sc->nhits);
 	sort_hits(sc->words, sc->nwords);
+	/* \b knows only ASCII: a word right after a letter outside it is a piece
+	 * of a longer word ("ln" in "Köln", "tel" in "Hôtel") */
+	for (size_t i = 0; i < sc->nwords; i++) {
+		const struct hit *h = &sc->words[i];
+		size_t start = h->end - d->word_len[h->rule];
+
+		if (d->word_min[h->rule] == d->word_len[h->rule] && h->end >= d->word_len[h->rule] && start > 0 &&
+		    isalnum((unsigned char)d->words[h->rule][0]) && letter_before(text, start))
+			continue;
+		sc->words[kept++] = *h;
+	}
+	sc->nwords = kept;
 	return 0;
 }
 

@@ -22,7 +22,18 @@
  *                    '_', '-' or nothing), in the header of the value's
  *                    column in a table (CSV, TSV, markdown, pipes; however
  *                    far above it is, tablectx.h), in the key of the JSON
- *                    string that holds it (tg_detect_many); at most 8 rules
+ *                    string that holds it (tg_detect_many); at most 8 rules.
+ *                    Or a list of the context words that do so: the others
+ *                    then name a JSON string only as its whole key
+ *   "context_labels" short words that name the value as the label of its
+ *                    line or table cell only ("T 030 1234567", "M: ...")
+ *   "context_optional" true: the context words do not gate a value, they
+ *                    outrank deny words; only a value its validator calls
+ *                    weak needs one (ipv4: a quad written as a version is)
+ *   "context_local"  true: the rule's words are looked for by hand around
+ *                    each of its values, not by Hyperscan in the whole
+ *                    text (same results; long word lists cost the scan
+ *                    nothing); not with "context_fields"
  *   "deny_context"   words that veto the value within "context_before",
  *                    unless a context word stands nearer to it
  *   "deny_context_after"  words that veto it within "context_after"
@@ -30,7 +41,9 @@
  *                    behind another number and more words, not one after
  *                    the value that a number follows sooner or that labels
  *                    the next number ("landline: ..."); of the words before
- *                    the value, the nearest decides (context or deny)
+ *                    the value, the nearest decides (context or deny; a
+ *                    deny word with a number after it names that one); in
+ *                    a table's row, a header's word names its column only
  *   "min_entropy"    Shannon entropy in bits per character of the value
  *   "kind": "pem"    the pattern is a BEGIN marker; the value runs to the
  *                    matching END marker (or to the end of the text)

@@ -187,7 +187,10 @@ static void check_rule_errors(void)
 {
 	static const struct { const char *rules, *want; } cases[] = {
 		{"[{\"id\": \"x\", \"entity\": \"SSN\", \"pattern\": \"[0-9]{9}\", \"context_fields\": 1}]",
-		 "rule \"x\": \"context_fields\": expected true or false"},
+		 "rule \"x\": \"context_fields\": expected true, false or a list of context words"},
+		{"[{\"id\": \"x\", \"entity\": \"SSN\", \"pattern\": \"[0-9]{9}\", \"context\": [\"ssn\"], "
+		 "\"context_fields\": [\"ssn\", \"tin\"]}]",
+		 "rule \"x\": \"context_fields\": \"tin\" is not one of the \"context\" words"},
 		{"[{\"id\": \"x\", \"entity\": \"SSN\", \"pattern\": \"[0-9]{9}\", \"context_fields\": true}]",
 		 "rule \"x\": \"context_fields\": the rule has no \"context\" words"},
 	};

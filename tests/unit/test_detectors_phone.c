@@ -8,8 +8,11 @@
  * numbering plans; a word names the nearest number, not every number
  * around it; and what only looks like a number next to a phone word is not
  * taken for one (a fragment of a card or IBAN, an SSN, an EIN, an amount, a
- * version, a decimal, an id); a table column or JSON key named "phone"
- * names its values however far away ("context_fields"). Every case is also
+ * version, a decimal, an id, a count or a size, a Unix time, a MAC address,
+ * an ISBN); a table column or JSON key named "phone" names its values
+ * however far away ("context_fields"; a generic word such as "call" only as
+ * a whole key); a signature line's label names its number
+ * ("context_labels"); a label of nothing names no number. Every case is also
  * streamed (cut at every byte) and scanned as one of many texts (the JSON
  * path), with the same result as the whole text alone.
  */
@@ -110,6 +113,80 @@ static const struct dc_case CASES[] = {
 	{"part 220-971-8071 is out of stock", ""},
 	{"account ID 645-798-1350 (internal)", ""},
 	{"\"GET /api/v1/users HTTP/1.1\" 200 512 2023-09-04T16:12:06Z", ""},
+	{"batch 560-113-9011 failed QA", ""},
+	{"item 393-097-2982 x 3", ""},
+	{"Artikelnummer 415-555-0123", ""},
+	{"ref 009410000 | 678-457-9607", "678-457-9607"},             /* "ref" names the number after it */
+	/* a line's label: a signature's one-letter "T", "M" ("context_labels") */
+	{"Anna Schmidt\nACME GmbH\nT 030 1234567\nM: 0171 2345678", "030 1234567|0171 2345678"},
+	{"Jan Janssen | T 010 123 4567 | M 06 1234 5678", "010 123 4567|06 1234 5678"},
+	{"Fatima Khan\nHooli S.r.l.\nT **06 5396 3106**\nwww.example.org", "06 5396 3106"},
+	{"Yuki Tanaka\nT \xe2\x80\x9c" "0471672742\xe2\x80\x9d", "0471672742"},
+	{"| T | (030) 1234567 |", "(030) 1234567"},
+	{"Section T 0301234567", ""},                                  /* not a line's label */
+	{"ATM 0301234567", ""},
+	/* more words naming it, and what they name */
+	{"{\"user\": {\"id\": 35801, \"msisdn\": \"3127166644\"}}", "3127166644"},
+	{"0115 952 7558 is the callback number on file for Fatima.", "0115 952 7558"},
+	{"| field | value |\n|---|---|\n| direct line | 020 3765 4910 |", "020 3765 4910"},
+	{"Kannst du mich unter 0171 2345678 zur\xc3\xbc" "ckrufen?", "0171 2345678"},
+	{"Je suis joignable au 06 12 34 56 78.", "06 12 34 56 78"},
+	{"Puede llamarme al 612 34 56 78.", "612 34 56 78"},
+	{"U kunt mij bereiken op 06-12345678.", "06-12345678"},
+	{"Gebeld door 010 123 4567 om 14:00.", "010 123 4567"},
+	{"Please update the phone from 030 1234567 to 030 7654321.", "030 1234567|030 7654321"},
+	{"customer_id,order_id,contact_number\n1001,5551234567,4155550123", "4155550123"},
+	{"| Name | Telefon | Ort |\n|---|---|---|\n| Anna | 0171 2345678 | K\xc3\xb6ln |", "0171 2345678"},
+	{"H\xc3\xb4tel 0123456789", ""},                            /* "tel" in a longer word */
+	{"Resolution: card updated (verified by phone). | ticket PO 4508594297 closed", ""},
+	{"RTN 065932087 contact_email,name,city", ""},
+	{"level=warn field=contact_email value=x@y.eu request_id=436460397930", ""},
+	{"(verified by phone). 507297914 is the social security # on file", ""},
+	/* written with spaced separators, a trunk prefix after 00 */
+	{"Tel.: 030 / 123 456 78", "030 / 123 456 78"},
+	{"Tel: 06 - 12 34 56 78", "06 - 12 34 56 78"},
+	{"0049 (0)30 1234567", "0049 (0)30 1234567"},
+	{"Call us between 0900 - 1700.", ""},                         /* a range of times */
+	/* a neighbour that no run of digit groups would have */
+	{"0031 38 6525678 2023-12-18 05:11:32 INFO", "0031 38 6525678"},
+	{"Tel.: 0471813615 2259 6402 6646 9672", "0471813615"},
+	{"Safari/537.36 2052166355 - that's my number", "2052166355"},
+	{"Hannah (Milano): +33 5 82 96 25 29 5214-8204-5598-3793", "+33 5 82 96 25 29"},  /* 9 digits after +33 */
+	{"Reach Maria on +4917253468681 (mobile).", "+4917253468681"},  /* passes Luhn: no card after a '+' */
+	{"HU90 9311 4939 9293 2189 7863 3159 is the bank account on file. | phoneNumber,name\n0519976790,Jan",
+	 "0519976790"},                                               /* a camelCase name nearer than "account" */
+	/* counts, sizes, amounts, codes and times next to a phone word */
+	{"Mobile data used: 12345678 bytes", ""},
+	{"The call lasted 1234567 ms.", ""},
+	{"phone price: 1234567 VND", ""},
+	{"Call us: 1234567 \xe2\x82\xac", ""},
+	{"Your SMS code is 1234567", ""},
+	{"Signal strength -85 dBm, cell id 12345678", ""},
+	{"{\"phone\": \"\", \"amount\": 12345678}", ""},
+	{"call me back; The backup from 1813022108 is corrupt.", ""}, /* Unix time */
+	{"Phone call on 20240115", ""},                               /* a date */
+	/* what the words around it say */
+	{"Call me back later. It's 091566757.", ""},                  /* a bare run in the next sentence */
+	{"Call me back later. It's 030 1234567.", "030 1234567"},     /* ... written as a phone number */
+	{"Tel. 0301234567", "0301234567"},                            /* an abbreviation's dot */
+	{"mobile: none\n(124011263)", ""},                            /* the word labels nothing */
+	{"Tel.: n/a | id 987101716", ""},
+	{"{\"phone\": \"\", \"amount\": 12345678}", ""},
+	{"{\"contact_phone\": \"\"7325550138\"\"}", "7325550138"},        /* quoted twice, not empty */
+	{"mobile:\n0171 2345678", "0171 2345678"},
+	/* the shapes of other numbers */
+	{"Call me. BSSID 13-82-68-28-D2-28", ""},                     /* a MAC address */
+	{"Call me. 34-83-24-35-35-78", ""},
+	{"Call me: 978-4-697-50876-6", ""},                           /* an ISBN's hyphenation */
+	{"Phone: 6-023-45407-0", ""},
+	{"Phone: see 16.37.119", ""},                                 /* a section number */
+	{"Phone: 5.10.173-17-amd64", ""},                             /* a version */
+	{"Telefon: siehe unten. 118-911-5976", ""},                   /* no US area code starts with 1 */
+	{"Fax: 07700 063 966-Fax", "07700 063 966"},                  /* a word after a dash */
+	{"Tel: 030 1234567 4111 1111 1111 1111", "030 1234567"},      /* a card after it */
+	{"4111 1111 1111 1111 030 1234567 (mobile)", "030 1234567"},
+	{"Support hotline: 05.94.34.42.83 1480933974 INFO", "05.94.34.42.83"},
+	{"Tel.: 030 1234567 4111", ""},                               /* a group of a run */
 };
 
 /* All cases laid end to end in one buffer, each judged alone (the JSON
@@ -216,6 +293,18 @@ static void check_fields(void)
 	tg_text_rewrite_named(D, ALL, "order_id", "0301234567", 10, dc_bracket, D, &out, &err);
 	tg_buf_append(&out, "", 1);
 	CHECK(strcmp(tg_buf_start(&out), "0301234567") == 0, "another key names nothing: %s", tg_buf_start(&out));
+	tg_buf_reset(&out);
+	tg_text_rewrite_named(D, ALL, "cell", "0612345678", 10, dc_bracket, D, &out, &err);
+	tg_buf_append(&out, "", 1);
+	CHECK(strcmp(tg_buf_start(&out), "[PHONE]") == 0, "a key that is a phone word, whole: %s", tg_buf_start(&out));
+	tg_buf_reset(&out);
+	tg_text_rewrite_named(D, ALL, "message_id", "0612345678", 10, dc_bracket, D, &out, &err);
+	tg_buf_append(&out, "", 1);
+	CHECK(strcmp(tg_buf_start(&out), "0612345678") == 0,
+	      "a word that names a phone only as a whole name (\"message\", \"call\", \"contact\") in a longer key: %s",
+	      tg_buf_start(&out));
+	check_text("a CSV column named by a generic word in a longer name", "id;call_id;name\n1;0301234567;A\n"
+		   "2;0407654321;B\n", "id;call_id;name\n1;0301234567;A\n2;0407654321;B\n");
 	tg_buf_free(&out);
 }
 
