@@ -13,9 +13,10 @@
  * every byte and into one-byte deltas - and the three must agree exactly.
  *
  * Held-out accuracy: precision and recall per entity type and per
- * sub-format (PHONE/DE-national, CARD/amex-spaced ...) on the test split of
- * our generated corpus (bench/pii_corpus.py, written from the formats'
- * specifications without reading the rules), and its near misses detected
+ * sub-format (PHONE/DE-national, CARD/amex-spaced ...) on our blind
+ * held-out corpus (bench/pii_holdout.py, written without reading the rules
+ * or running them), and the same on the test split of the corpus the rules
+ * were tuned with (bench/pii_corpus.py), with their near misses detected
  * by kind. `--misses` lists every miss and false positive of a split (the
  * dev split: `make bench-redaction-dev`) instead of writing the report.
  *
@@ -26,7 +27,7 @@
  * allocator), the state a request leaves, and the CPU a call's request
  * redaction adds.
  *
- *   build/bench/redaction [CORPORA_DIR] [OUT.md] [HELDOUT.jsonl]
+ *   build/bench/redaction [CORPORA_DIR] [OUT.md] [TEST-SPLIT.jsonl] [BLIND.jsonl]
  *   build/bench/redaction --misses HELDOUT.jsonl
  *   build/bench/redaction --stream-heap PRESIDIO.json   (the allocator check, run as a child)
  */
@@ -665,8 +666,13 @@ struct heldout {
 
 static struct tg_redact *open_policy(const char *json);
 
-static double ho_min_p = 1, ho_min_r = 1, ho_min_pd_r = 1;
-static bool ho_scored;
+/* What a held-out corpus scored, for the Targets table: [0] the blind set
+ * (bench/pii_holdout.py), [1] the generator's test split. */
+struct ho_result {
+	bool scored;
+	double min_p, min_r, min_pd_r;
+};
+static struct ho_result ho_res[2] = {{false, 1, 1, 1}, {false, 1, 1, 1}};
 
 /*
  * The weak formats, as issue 4 names them: national phone formats, 10 bare
@@ -1024,15 +1030,20 @@ static const char *ho_rate(char *buf, size_t n, long a, long b)
 	return buf;
 }
 
-static void score_heldout(const char *path, FILE *md)
+/* Score a generated corpus: blind, the blind held-out set (bench/pii_holdout.py);
+ * else the test split of bench/pii_corpus.py. */
+static void score_heldout(const char *path, FILE *md, bool blind)
 {
 	struct heldout *h = calloc(1, sizeof(*h));
+	struct ho_result *res = &ho_res[blind ? 0 : 1];
 	long fp_neg = 0, fp_label = 0, fp_text = 0, neg_n = 0, neg_hit = 0, labels = 0, whole = 0;
 	char a[48], b[48], c[48];
 
-	fprintf(md, "### Held-out PII test set (ours, generated)\n\n");
+	fprintf(md, blind ? "### Blind held-out PII set (ours, generated)\n\n"
+			  : "### Generated PII set, test split (seen while tuning)\n\n");
 	if (!path) {
-		fprintf(md, "Not run: give the corpus as the third argument (`make bench-redaction` generates it).\n\n");
+		fprintf(md, "Not run: give the corpus as the %s argument (`make bench-redaction` generates it).\n\n",
+			blind ? "fourth" : "third");
 		free(h);
 		return;
 	}
@@ -1051,28 +1062,37 @@ static void score_heldout(const char *path, FILE *md)
 		neg_n += h->neg[i].n;
 		neg_hit += h->neg[i].hit;
 	}
-	fprintf(md, "**These are the held-out figures.** `bench/pii_corpus.py` generates %ld texts (the \"%s\" split, "
-		    "seed %ld) holding %ld labelled values of the six pattern-detectable types and %ld near misses. "
-		    "The generator was written from the formats' own specifications (ITU-T E.164 and the numbering "
-		    "plans of NANP, UK, DE, FR, IT, ES and NL; SSA rules for SSNs; ISO/IEC 7812 issuer ranges and Luhn; "
-		    "the ISO 13616 IBAN registry and mod-97, with the national check digits of BE, ES, FR and IT; "
-		    "RFC 791, 4291 and 5952 addresses) without reading tollgate's rules. Values sit in chat, ticket, "
-		    "log, JSON, table and CSV templates, with and without a word naming their type, next to "
-		    "punctuation and beside near misses, one to three snippets per text. This split is only ever "
-		    "scored: rules are fixed by studying the other one (\"dev\": another seed and the other half of "
-		    "every template and context-word list; `make bench-redaction-dev` lists its misses), so a fix "
-		    "is still measured here on phrasings it was not made from.\n\n",
-		h->texts, h->split, h->seed, labels, neg_n);
-	fprintf(md, "Limits: the data are synthetic and the mix is not real traffic. Every sub-format gets the same "
-		    "number of values, so the totals weigh rare notations (dotted US numbers, Diners cards, "
-		    "punycode domains) as much as common ones: read the sub-format table for the formats your agents "
-		    "see. The templates are English, with a few German, French, Italian, Spanish and Dutch phone "
-		    "sentences. The generator is independent of the rules' code, not of their documented design: "
-		    "its author had read the README's summary (weak formats need a word naming them nearby), which "
-		    "is why \"type named nearby\" and \"not named\" are reported apart. A value counts as found "
-		    "only when detections of its type cover all of it (a partly redacted number still leaks); "
-		    "\"any overlap\" is the looser, Presidio-style count. Precision counts detections: one of the six "
-		    "types that overlaps no value of its type is a false positive.\n\n");
+	if (blind)
+		fprintf(md, "**These are the held-out figures.** `bench/pii_holdout.py` generates %ld texts (\"%s\", seed "
+			    "%ld) holding %ld labelled values of the six pattern-detectable types and %ld near misses. It "
+			    "was written after the rules had been tuned on both splits of `bench/pii_corpus.py` (next "
+			    "section), by an engineer who did not read the rules, their tests, their results or this "
+			    "report, and who never ran a detector while writing it; the engineers tuning the rules did not "
+			    "read it or its output. Its templates, context phrasings and near misses are its own (agent "
+			    "traffic: chat, tickets, JSON tool results and function arguments, logs, CSV and markdown "
+			    "tables, e-mail signatures and vCards, config files, SQL, forms, in six languages); it borrows "
+			    "only the value generators of `bench/pii_corpus.py`, which follow the formats' specifications. "
+			    "It was generated once and scored, not tuned on.\n\n",
+			h->texts, h->split, h->seed, labels, neg_n);
+	else
+		fprintf(md, "`bench/pii_corpus.py` generates %ld texts (the \"%s\" split, seed %ld) holding %ld labelled "
+			    "values and %ld near misses. The generator was written from the formats' own specifications "
+			    "(ITU-T E.164 and the numbering plans of NANP, UK, DE, FR, IT, ES and NL; SSA rules for SSNs; "
+			    "ISO/IEC 7812 issuer ranges and Luhn; the ISO 13616 IBAN registry and mod-97, with the "
+			    "national check digits of BE, ES, FR and IT; RFC 791, 4291 and 5952 addresses) without "
+			    "reading tollgate's rules. Values sit in chat, ticket, log, JSON, table and CSV templates "
+			    "(English, with German, French, Italian, Spanish and Dutch phone sentences), with and without "
+			    "a word naming their type, beside near misses. **This split is no longer held out:** it was "
+			    "only scored while the rules were first tuned on the other split (\"dev\", `make "
+			    "bench-redaction-dev` lists its misses), and then its misses were studied in a second round. "
+			    "Its figures show what that tuning reached; the blind set above shows how it "
+			    "generalises.\n\n", h->texts, h->split, h->seed, labels, neg_n);
+	fprintf(md, "Limits: the data are synthetic and the mix is not real traffic. Sub-formats are weighed by the "
+		    "generator, not by how common they are: read the sub-format table for the formats your agents "
+		    "see. A value counts as found only when detections of its type cover all of it (a partly "
+		    "redacted number still leaks); \"any overlap\" is the looser, Presidio-style count. Precision "
+		    "counts detections: one of the six types that overlaps no value of its type is a false "
+		    "positive.\n\n");
 	fprintf(md, "| entity | values | found whole | partly | missed | false positives | precision | recall | "
 		    "recall (any overlap) | recall, type named nearby | recall, type not named |\n");
 	fprintf(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -1084,14 +1104,14 @@ static void score_heldout(const char *path, FILE *md)
 			t->labels, t->whole, t->part, t->labels - t->whole - t->part, t->det_fp, p, r,
 			ho_ratio(t->whole + t->part, t->labels), ho_rate(a, sizeof(a), t->ctx_whole, t->ctx_n),
 			ho_rate(b, sizeof(b), t->noctx_whole, t->noctx_n));
-		if (p < ho_min_p)
-			ho_min_p = p;
-		if (r < ho_min_r)
-			ho_min_r = r;
+		if (p < res->min_p)
+			res->min_p = p;
+		if (r < res->min_r)
+			res->min_r = r;
 		printf("held-out %-6s P=%.3f R=%.3f (values %ld, whole %ld, partly %ld; detections right %ld, "
 		       "false %ld)\n", HO_TYPES[i], p, r, t->labels, t->whole, t->part, t->det_tp, t->det_fp);
 	}
-	ho_scored = true;
+	res->scored = true;
 	fprintf(md, "\n**Pattern-detectable values**, the set the issue's targets are about: every value of a strong "
 		    "format (looked for anywhere), and the values of a weak format (national phone numbers such as "
 		    "`030 12345678`, US numbers as 10 bare digits, SSNs without dashes) that have their type named "
@@ -1106,8 +1126,8 @@ static void score_heldout(const char *path, FILE *md)
 
 		fprintf(md, "| %s | %ld | %ld | %ld | %.3f | %.3f |\n", HO_TYPES[i], t->labels, t->pd_n, t->pd_whole, r,
 			p);
-		if (r < ho_min_pd_r)
-			ho_min_pd_r = r;
+		if (r < res->min_pd_r)
+			res->min_pd_r = r;
 		printf("held-out %-6s pattern-detectable R=%.3f (%ld of %ld values; whole %ld)\n", HO_TYPES[i], r,
 		       t->pd_n, t->labels, t->pd_whole);
 	}
@@ -1643,6 +1663,7 @@ int main(int argc, char **argv)
 	const char *corpora = argc > 1 ? argv[1] : "../shared/corpora";
 	const char *out_path = argc > 2 ? argv[2] : "bench/RESULTS-redaction.md";
 	const char *heldout = argc > 3 ? argv[3] : NULL;
+	const char *blind = argc > 4 ? argv[4] : NULL;
 	char presidio[4096], np[4096];
 	struct payload clean, dense;
 	double scan_c, text_c, json_c, scan_d, text_d, json_d, us_clean, us_dense;
@@ -1684,7 +1705,8 @@ int main(int argc, char **argv)
 	score_presidio(presidio, md);
 	score_noseyparker(np, md);
 	score_negatives(md);
-	score_heldout(heldout, md);
+	score_heldout(blind, md, true);
+	score_heldout(heldout, md, false);
 	fprintf(md, "### Plain text, JSON bodies and SSE streams agree\n\n");
 	fprintf(md, "Every text above was also run as the content of a JSON chat request (JSON-escaped, through the "
 		    "JSON rewriter), all of a corpus as the messages of one request (the JSON path scans a request's "
@@ -1785,15 +1807,19 @@ int main(int argc, char **argv)
 	fprintf(md, "| precision >= 0.99, recall >= 0.98 on the pattern-detectable types | lowest precision %.3f, "
 		    "lowest recall %.3f (Presidio; see its caveat): %s |\n", min_p, min_r,
 		min_p >= 0.99 && min_r >= 0.98 ? "met" : "**missed**");
-	if (ho_scored) {
-		fprintf(md, "| the same, held out, pattern-detectable values (strong formats anywhere, weak formats with "
-			    "their type named nearby: the issue's definition) | lowest precision %.3f, lowest recall %.3f "
-			    "(our generated test split, values found whole): %s |\n", ho_min_p, ho_min_pd_r,
-			ho_min_p >= 0.99 && ho_min_pd_r >= 0.98 ? "met" : "**missed**");
-		fprintf(md, "| the same, held out, all values (weak formats without a word naming them included: not "
-			    "looked for, by design) | lowest precision %.3f, lowest recall %.3f (our generated test split, "
-			    "values found whole): %s |\n", ho_min_p, ho_min_r,
-			ho_min_p >= 0.99 && ho_min_r >= 0.98 ? "met" : "**missed**");
+	for (int i = 0; i < 2; i++) {
+		const struct ho_result *h = &ho_res[i];
+		const char *set = i == 0 ? "the blind held-out set" : "the generated test split, seen while tuning";
+
+		if (!h->scored)
+			continue;
+		fprintf(md, "| the same, %s, pattern-detectable values (strong formats anywhere, weak formats with their "
+			    "type named nearby: the issue's definition) | lowest precision %.3f, lowest recall %.3f "
+			    "(values found whole): %s |\n", set, h->min_p, h->min_pd_r,
+			h->min_p >= 0.99 && h->min_pd_r >= 0.98 ? "met" : "**missed**");
+		fprintf(md, "| the same, %s, all values (weak formats without a word naming them included: not looked "
+			    "for, by design) | lowest precision %.3f, lowest recall %.3f (values found whole): %s |\n",
+			set, h->min_p, h->min_r, h->min_p >= 0.99 && h->min_r >= 0.98 ? "met" : "**missed**");
 	}
 	fprintf(md, "| recall >= 0.99 on the secret examples | %.3f (Nosey Parker; see its caveat): %s |\n", np_recall,
 		np_recall >= 0.99 ? "met" : "**missed**");
