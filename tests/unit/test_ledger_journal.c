@@ -19,23 +19,8 @@
 
 #include "check.h"
 #include "ledger.h"
+#include "ledger_rows.h"
 #include "ledger_journal.h"
-
-static long long count_rows(const char *dir, const char *sql)
-{
-	char path[256];
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	long long n = -1;
-
-	snprintf(path, sizeof(path), "%s/ledger.db", dir);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
-}
 
 /* ---- the file on its own ---- */
 
