@@ -409,24 +409,17 @@ static void copy_row(struct rec *r, const struct tg_ledger_row *row)
 	r->row.status = row->status;
 }
 
-/* A queued settlement as the journal holds it (strings borrowed from r). */
+/* A queued settlement as the journal holds it (strings borrowed from r):
+ * copy_row the other way round. */
 static void journal_rec_of(const struct rec *r, struct tg_journal_rec *j)
 {
-	memset(j, 0, sizeof(*j));
-	j->seq = r->jseq;
-	j->res_id = r->res_id;
-	j->time_ms = r->row.time_ms;
-	j->uid = r->row.uid;
-	j->status = r->row.status;
-	j->cost_nusd = r->row.cost_nusd;
-	j->usage = r->row.usage;
-	j->trace_id = r->row.trace_id;
-	j->cgroup = r->row.cgroup;
-	j->key_fp = r->row.key_fp;
-	j->provider = r->row.provider;
-	j->model = r->row.model;
-	j->price_model = r->row.price_model;
-	j->operation = r->row.operation;
+	*j = (struct tg_journal_rec){
+		.seq = r->jseq, .res_id = r->res_id,
+		.row = {.time_ms = r->row.time_ms, .trace_id = r->row.trace_id, .cgroup = r->row.cgroup,
+			.uid = r->row.uid, .key_fp = r->row.key_fp, .provider = r->row.provider,
+			.model = r->row.model, .price_model = r->row.price_model, .operation = r->row.operation,
+			.usage = r->row.usage, .cost_nusd = r->row.cost_nusd, .status = r->row.status},
+	};
 }
 
 /* Queue r (lock held). Assigns its sequence number, and a reservation id. */
@@ -503,17 +496,6 @@ int tg_ledger_settle(struct tg_ledger *l, int64_t res_id, const struct tg_ledger
 	r->kind = REC_SETTLE;
 	r->res_id = res_id;
 	copy_row(r, row);
-	if (n && n->fn) {
-		r->wait = malloc(sizeof(*r->wait));
-		if (!r->wait) {
-			free(r);
-			return tg_errf(err, "out of memory");
-		}
-		r->wait->loop = n->loop;
-		r->wait->fn = n->fn;
-		r->wait->arg = n->arg;
-		r->wait->durable = false;
-	}
 	pthread_mutex_lock(&l->lock);
 	/* durable at once if the journal takes it (in queue order: under the lock) */
 	if (l->journal && !l->stopping) {
@@ -524,12 +506,23 @@ int tg_ledger_settle(struct tg_ledger *l, int64_t res_id, const struct tg_ledger
 		journal_rec_of(r, &j);
 		if (tg_journal_append(l->journal, &j, &jerr) == 0) {
 			l->next_jseq++;
-			free_wait(r->wait);
-			r->wait = NULL;
 		} else {
 			r->jseq = 0;
 			tg_warn("ledger: %s (the settlement waits for its commit)", jerr.msg);
 		}
+	}
+	/* not durable yet: the caller is told when it is */
+	if (!r->jseq && n && n->fn) {
+		r->wait = malloc(sizeof(*r->wait));
+		if (!r->wait) {
+			pthread_mutex_unlock(&l->lock);
+			free(r);
+			return tg_errf(err, "out of memory");
+		}
+		r->wait->loop = n->loop;
+		r->wait->fn = n->fn;
+		r->wait->arg = n->arg;
+		r->wait->durable = false;
 	}
 	/* a settlement is taken even past QUEUE_MAX: it replaces a reservation already counted */
 	rc = enqueue(l, r, true, err);
@@ -774,12 +767,6 @@ struct replay {
 static int replay_one(void *arg, const struct tg_journal_rec *j)
 {
 	struct replay *rp = arg;
-	struct tg_ledger_row row = {
-		.time_ms = j->time_ms, .trace_id = j->trace_id, .cgroup = j->cgroup, .uid = j->uid,
-		.key_fp = j->key_fp, .provider = j->provider, .model = j->model,
-		.price_model = j->price_model, .operation = j->operation, .usage = j->usage,
-		.cost_nusd = j->cost_nusd, .status = j->status,
-	};
 	struct rec r;
 
 	if (j->seq > rp->last)
@@ -789,7 +776,7 @@ static int replay_one(void *arg, const struct tg_journal_rec *j)
 	memset(&r, 0, sizeof(r));
 	r.kind = REC_SETTLE;
 	r.res_id = j->res_id;
-	copy_row(&r, &row);
+	copy_row(&r, &j->row);
 	if (write_rec(rp->l, &r))
 		return 1; /* a database error: tg_journal_replay stops and returns 1 */
 	rp->n++;

@@ -51,7 +51,7 @@ static void put_str(struct enc *e, const char *s)
 	put(e, s ? s : "", len);
 }
 
-static const char **strings(const struct tg_journal_rec *r, const char *s[NSTR])
+static const char **strings(const struct tg_ledger_row *r, const char *s[NSTR])
 {
 	s[0] = r->trace_id, s[1] = r->cgroup, s[2] = r->key_fp, s[3] = r->provider;
 	s[4] = r->model, s[5] = r->price_model, s[6] = r->operation, s[7] = r->usage.finish_reasons;
@@ -62,17 +62,18 @@ static const char **strings(const struct tg_journal_rec *r, const char *s[NSTR])
 static size_t encode(const struct tg_journal_rec *r, unsigned char *buf)
 {
 	struct enc e = {buf + HEAD_BYTES, buf + REC_MAX, false};
-	const struct tg_call_usage *u = &r->usage;
+	const struct tg_ledger_row *row = &r->row;
+	const struct tg_call_usage *u = &row->usage;
 	uint8_t known = u->known, estimated = u->estimated;
 	const char *s[NSTR];
 	uint32_t magic = MAGIC, body, crc;
 
 	put(&e, &r->seq, sizeof(r->seq));
 	put(&e, &r->res_id, sizeof(r->res_id));
-	put(&e, &r->time_ms, sizeof(r->time_ms));
-	put(&e, &r->uid, sizeof(r->uid));
-	put(&e, &r->status, sizeof(r->status));
-	put(&e, &r->cost_nusd, sizeof(r->cost_nusd));
+	put(&e, &row->time_ms, sizeof(row->time_ms));
+	put(&e, &row->uid, sizeof(row->uid));
+	put(&e, &row->status, sizeof(row->status));
+	put(&e, &row->cost_nusd, sizeof(row->cost_nusd));
 	put(&e, &known, 1);
 	put(&e, &estimated, 1);
 	put(&e, &u->input_tokens, sizeof(u->input_tokens));
@@ -80,7 +81,7 @@ static size_t encode(const struct tg_journal_rec *r, unsigned char *buf)
 	put(&e, &u->cache_write_tokens, sizeof(u->cache_write_tokens));
 	put(&e, &u->output_tokens, sizeof(u->output_tokens));
 	put(&e, &u->reasoning_tokens, sizeof(u->reasoning_tokens));
-	strings(r, s);
+	strings(row, s);
 	for (int i = 0; i < NSTR; i++)
 		put_str(&e, s[i]);
 	if (e.overflow)
@@ -113,19 +114,20 @@ static void get(struct dec *d, void *v, size_t n)
 static int decode(const unsigned char *body, size_t n, struct tg_journal_rec *r, char *text)
 {
 	struct dec d = {body, body + n, false};
-	struct tg_call_usage *u = &r->usage;
+	struct tg_ledger_row *row = &r->row;
+	struct tg_call_usage *u = &row->usage;
 	uint8_t known, estimated;
-	const char **dst[NSTR] = {&r->trace_id, &r->cgroup, &r->key_fp, &r->provider,
-				  &r->model, &r->price_model, &r->operation, NULL};
+	const char **dst[NSTR] = {&row->trace_id, &row->cgroup, &row->key_fp, &row->provider,
+				  &row->model, &row->price_model, &row->operation, NULL};
 	char *t = text;
 
 	memset(r, 0, sizeof(*r));
 	get(&d, &r->seq, sizeof(r->seq));
 	get(&d, &r->res_id, sizeof(r->res_id));
-	get(&d, &r->time_ms, sizeof(r->time_ms));
-	get(&d, &r->uid, sizeof(r->uid));
-	get(&d, &r->status, sizeof(r->status));
-	get(&d, &r->cost_nusd, sizeof(r->cost_nusd));
+	get(&d, &row->time_ms, sizeof(row->time_ms));
+	get(&d, &row->uid, sizeof(row->uid));
+	get(&d, &row->status, sizeof(row->status));
+	get(&d, &row->cost_nusd, sizeof(row->cost_nusd));
 	get(&d, &known, 1);
 	get(&d, &estimated, 1);
 	u->known = known, u->estimated = estimated;

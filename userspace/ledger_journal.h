@@ -34,23 +34,16 @@
 #include <stdint.h>
 
 #include "common.h"
-#include "pipeline.h"
+#include "ledger.h"
 
 #define TG_JOURNAL_FILE "ledger.journal"
 #define TG_JOURNAL_ROTATE_BYTES (1u << 20)
-
-struct tg_ledger_row;
 
 /* One settlement as the journal holds it. */
 struct tg_journal_rec {
 	uint64_t seq;     /* > 0, increasing */
 	int64_t res_id;   /* the reservation it drops (0 = none) */
-	int64_t time_ms;
-	uint32_t uid;
-	int32_t status;
-	int64_t cost_nusd;
-	struct tg_call_usage usage;
-	const char *trace_id, *cgroup, *key_fp, *provider, *model, *price_model, *operation;
+	struct tg_ledger_row row;
 };
 
 struct tg_journal;

@@ -37,28 +37,30 @@ static int collect(void *arg, const struct tg_journal_rec *r)
 	if (c->n >= 8)
 		return 0;
 	c->r[c->n] = *r;
-	snprintf(c->text[c->n][0], 64, "%s", r->trace_id);
-	snprintf(c->text[c->n][1], 64, "%s", r->cgroup);
-	snprintf(c->text[c->n][2], 64, "%s", r->model);
-	snprintf(c->text[c->n][3], 64, "%s", r->usage.finish_reasons);
+	snprintf(c->text[c->n][0], 64, "%s", r->row.trace_id);
+	snprintf(c->text[c->n][1], 64, "%s", r->row.cgroup);
+	snprintf(c->text[c->n][2], 64, "%s", r->row.model);
+	snprintf(c->text[c->n][3], 64, "%s", r->row.usage.finish_reasons);
 	c->n++;
 	return 0;
 }
 
 static struct tg_journal_rec sample(uint64_t seq)
 {
-	struct tg_journal_rec r = {.seq = seq, .res_id = (int64_t)seq * 10, .time_ms = 1700000000000 + (int64_t)seq,
-				   .uid = 1000, .status = 200, .cost_nusd = 12345 * (int64_t)seq,
-				   .trace_id = "0123456789abcdef0123456789abcdef", .cgroup = "/agents/a",
-				   .key_fp = "3f9a1c2e-wxyz", .provider = "openai", .model = "gpt-4o",
-				   .price_model = "gpt-4o-2024-08-06", .operation = "chat"};
+	struct tg_journal_rec r = {.seq = seq, .res_id = (int64_t)seq * 10,
+				   .row = {.time_ms = 1700000000000 + (int64_t)seq, .uid = 1000, .status = 200,
+					   .cost_nusd = 12345 * (int64_t)seq,
+					   .trace_id = "0123456789abcdef0123456789abcdef", .cgroup = "/agents/a",
+					   .key_fp = "3f9a1c2e-wxyz", .provider = "openai", .model = "gpt-4o",
+					   .price_model = "gpt-4o-2024-08-06", .operation = "chat"}};
+	struct tg_call_usage *u = &r.row.usage;
 
-	r.usage.known = true;
-	r.usage.input_tokens = 100 + seq;
-	r.usage.cached_input_tokens = 7;
-	r.usage.output_tokens = 50;
-	r.usage.reasoning_tokens = 3;
-	snprintf(r.usage.finish_reasons, sizeof(r.usage.finish_reasons), "stop");
+	u->known = true;
+	u->input_tokens = 100 + seq;
+	u->cached_input_tokens = 7;
+	u->output_tokens = 50;
+	u->reasoning_tokens = 3;
+	snprintf(u->finish_reasons, sizeof(u->finish_reasons), "stop");
 	return r;
 }
 
@@ -92,10 +94,10 @@ static void test_file(const char *dir)
 	}
 	CHECK(tg_journal_replay(path, collect, &c, &torn, &err) == 0 && c.n == 3 && torn == 0,
 	      "three records read back (%d)", c.n);
-	CHECK(c.r[1].seq == 2 && c.r[1].res_id == 20 && c.r[1].cost_nusd == 24690 && c.r[1].uid == 1000 &&
-		      c.r[1].status == 200 && c.r[1].usage.input_tokens == 102 && c.r[1].usage.cached_input_tokens == 7 &&
-		      c.r[1].usage.output_tokens == 50 && c.r[1].usage.reasoning_tokens == 3 && c.r[1].usage.known &&
-		      !c.r[1].usage.estimated,
+	CHECK(c.r[1].seq == 2 && c.r[1].res_id == 20 && c.r[1].row.cost_nusd == 24690 && c.r[1].row.uid == 1000 &&
+		      c.r[1].row.status == 200 && c.r[1].row.usage.input_tokens == 102 &&
+		      c.r[1].row.usage.cached_input_tokens == 7 && c.r[1].row.usage.output_tokens == 50 &&
+		      c.r[1].row.usage.reasoning_tokens == 3 && c.r[1].row.usage.known && !c.r[1].row.usage.estimated,
 	      "numbers read back as written");
 	CHECK(strcmp(c.text[2][0], "0123456789abcdef0123456789abcdef") == 0 && strcmp(c.text[2][1], "/agents/a") == 0 &&
 		      strcmp(c.text[2][2], "gpt-4o") == 0 && strcmp(c.text[2][3], "stop") == 0,
