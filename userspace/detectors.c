@@ -277,6 +277,19 @@ static int opt_uint(const cJSON *o, const char *key, uint64_t max, uint64_t *v, 
 	return 1;
 }
 
+/* An optional true/false key: 1 and *v set if present, 0 if absent, -1 on error. */
+static int opt_bool(const cJSON *o, const char *key, bool *v, tg_err *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (!it)
+		return 0;
+	if (!cJSON_IsBool(it))
+		return tg_errf(err, "\"%s\": expected true or false", key);
+	*v = cJSON_IsTrue(it);
+	return 1;
+}
+
 static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg_err *err)
 {
 	static const char *const keys[] = {
@@ -395,26 +408,12 @@ static int parse_rule(struct tg_detectors *d, const cJSON *o, struct rule *r, tg
 			return tg_errf(err, "\"min_entropy\": expected bits per character, 0 to 8");
 		r->min_entropy = it->valuedouble;
 	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_nearest");
-	if (it) {
-		if (!cJSON_IsBool(it))
-			return tg_errf(err, "\"context_nearest\": expected true or false");
-		r->nearest = cJSON_IsTrue(it);
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_optional");
-	if (it) {
-		if (!cJSON_IsBool(it))
-			return tg_errf(err, "\"context_optional\": expected true or false");
-		if (cJSON_IsTrue(it) && !r->ncontext)
-			return tg_errf(err, "\"context_optional\": the rule has no \"context\" words");
-		r->optional = cJSON_IsTrue(it);
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "context_local");
-	if (it) {
-		if (!cJSON_IsBool(it))
-			return tg_errf(err, "\"context_local\": expected true or false");
-		r->local = cJSON_IsTrue(it);
-	}
+	if (opt_bool(o, "context_nearest", &r->nearest, err) < 0 ||
+	    opt_bool(o, "context_optional", &r->optional, err) < 0 ||
+	    opt_bool(o, "context_local", &r->local, err) < 0)
+		return -1;
+	if (r->optional && !r->ncontext)
+		return tg_errf(err, "\"context_optional\": the rule has no \"context\" words");
 	it = cJSON_GetObjectItemCaseSensitive(o, "context_fields");
 	if (it) {
 		if (cJSON_IsArray(it)) {
