@@ -20,9 +20,11 @@ table=$("$BUILD/bench-metering" "$dir" policies/prices.json)
 	echo
 	echo "The ledger is written off the request path (userspace/ledger.h): a worker queues a call's reservation"
 	echo "and settlement (a copy of the row, a lock, no disk), and the ledger's writer thread commits them in"
-	echo "batches. The worker is told when a settlement is durable; until then the meter holds back the"
-	echo "response's last bytes. NORMAL is the default (\`ledger_sync\`): a commit survives kill -9 of the"
-	echo "daemon; FULL adds an fsync per commit (per batch) and survives power loss."
+	echo "batches. A response's last bytes go out only once its settlement is durable. NORMAL is the default"
+	echo "(\`ledger_sync\`): the worker appends the settlement to the ledger's journal with one write(), which"
+	echo "survives kill -9 of the daemon, so it is durable when settle returns. FULL has no journal: the meter"
+	echo "holds the last bytes until the settlement's commit, with an fsync per commit (per batch), which"
+	echo "survives power loss."
 	echo
 	echo "Table 1 is the meter stage's work per call on the worker, without the network: parse the request,"
 	echo "find the price, check a rate limit, reserve on 5 budgets (host, 2 cgroup levels, uid, key), queue the"
@@ -31,9 +33,10 @@ table=$("$BUILD/bench-metering" "$dir" policies/prices.json)
 	echo "so reservations and settlements meet in the writer's batches (coalesced: one spend row per call)."
 	echo "Table 2 is the latency a settlement adds before a response's last bytes go out: C connections, each"
 	echo "an event loop like a worker's, make calls one after another (1 ms at the provider, then the"
-	echo "settlement, and the next call only once the ledger says it is durable). A call alone is committed"
-	echo "at once; with others in flight and settlements coming faster than one per 0.5 ms, the writer waits"
-	echo "up to 0.5 ms for a batch to grow (group commit), which the commits-per-call column shows."
+	echo "settlement, and the next call only once the ledger says it is durable). With NORMAL that is the"
+	echo "journal's write; the commits follow in the writer's batches. With FULL a call alone is committed at"
+	echo "once; with others in flight and settlements coming faster than one per 0.5 ms, the writer waits up"
+	echo "to 0.5 ms for a batch to grow (group commit), which the commits-per-call column shows."
 	echo
 	echo "$table"
 	echo
