@@ -1,25 +1,27 @@
 /*
  * detectors.c - the detection engine behind redaction: rules from JSON, one
  * Hyperscan database, PCRE2 confirmation anchored at Hyperscan's end offset,
- * validators, context words, and partial-match analysis for streams. See
+ * each value passed to its rule's validator (detect_checks.c, detect_phone.c,
+ * detect_ip.c), context words, and partial-match analysis for streams. See
  * detectors.h for the model.
  */
 #include "detectors.h"
 
 #include <ctype.h>
 #include <limits.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <arpa/inet.h>
 #include <hs/hs.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "detect_checks.h"
+#include "detect_ip.h"
+#include "detect_phone.h"
 #include "jsonfile.h"
 
 #define WINDOW_CAP 16384          /* widest confirmation window (unbounded rules) */
@@ -42,10 +44,6 @@ static const char *const validator_names[] = {
 	"date", "passport", "nino", "dni", "codice_fiscale", "secret", "id", "base64_secret",
 	"phone_national", "phone_intl", "phone_alone", NULL,
 };
-
-/* A check that may need text that has not arrived yet. WEAK: a value the
- * validator accepts only when a context word names it (see context_optional). */
-enum verdict { NO = 0, YES = 1, MORE = 2, WEAK = 3 };
 
 struct entity {
 	char name[TG_ENTITY_LEN];
@@ -74,7 +72,7 @@ struct rule {
 	double min_entropy;
 	bool pem;
 	bool nearest;             /* "context_nearest": a word names the nearest number */
-	bool optional;            /* "context_optional": context words only outrank deny words and name WEAK values */
+	bool optional;            /* "context_optional": context words only outrank deny words and name TG_WEAK values */
 	bool local;               /* "context_local": its words are looked for by hand around its values only */
 	uint16_t *own;            /* ... those words (indexes into d->words), each once, by their first byte */
 	uint16_t *own_at;         /* own[own_at[c], own_at[c + 1]): the words beginning with byte c */
@@ -1097,1178 +1095,39 @@ static void scanner_put(struct tg_detectors *d, struct scanner *s)
 	pthread_mutex_unlock(&d->lock);
 }
 
-/* ---- validators -------------------------------------------------------- */
+/* ---- validators (detect_checks.h, detect_phone.h, detect_ip.h) --------- */
 
-static size_t digits_of(const char *s, size_t len, char *out, size_t max)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (isdigit((unsigned char)s[i])) {
-			if (n + 1 >= max)
-				return 0;
-			out[n++] = s[i];
-		}
-	out[n] = 0;
-	return n;
-}
-
-bool tg_valid_luhn(const char *s, size_t len)
-{
-	int sum = 0, dbl = 0;
-	size_t nd = 0;
-
-	for (size_t i = len; i-- > 0;) {
-		int v;
-
-		if (!isdigit((unsigned char)s[i]))
-			continue;
-		v = s[i] - '0';
-		if (dbl) {
-			v *= 2;
-			if (v > 9)
-				v -= 9;
-		}
-		sum += v;
-		dbl = !dbl;
-		nd++;
-	}
-	return nd > 1 && sum % 10 == 0;
-}
-
-static bool prefix_in(const char *d, long lo, long hi, int width)
-{
-	char buf[8];
-	long v;
-
-	memcpy(buf, d, (size_t)width);
-	buf[width] = 0;
-	v = strtol(buf, NULL, 10);
-	return v >= lo && v <= hi;
-}
-
-/* Issuer ranges (IIN) and the lengths they issue. */
-static bool card_iin_ok(const char *d, size_t n)
-{
-	if (d[0] == '4')
-		return n == 13 || n == 16 || n == 19;                 /* Visa */
-	if (prefix_in(d, 51, 55, 2) || prefix_in(d, 2221, 2720, 4))
-		return n == 16;                                        /* Mastercard */
-	if (prefix_in(d, 34, 34, 2) || prefix_in(d, 37, 37, 2))
-		return n == 15;                                        /* American Express */
-	if (prefix_in(d, 300, 305, 3) || prefix_in(d, 3095, 3095, 4) || prefix_in(d, 36, 36, 2) ||
-	    prefix_in(d, 38, 39, 2))
-		return n >= 14 && n <= 19;                             /* Diners Club */
-	if (prefix_in(d, 35, 35, 2))
-		return n >= 16 && n <= 19;                             /* JCB */
-	if (prefix_in(d, 1800, 1800, 4) || prefix_in(d, 2131, 2131, 4))
-		return n == 15;                                        /* JCB (old ranges) */
-	if (prefix_in(d, 2200, 2204, 4))
-		return n == 16;                                        /* Mir */
-	if (d[0] == '6' || prefix_in(d, 50, 50, 2) || prefix_in(d, 56, 58, 2) || prefix_in(d, 604, 604, 4))
-		return n >= 12 && n <= 19;                             /* Discover, UnionPay, Maestro, RuPay */
-	if (prefix_in(d, 81, 82, 2))
-		return n == 16;                                        /* RuPay */
-	return false;
-}
-
-/* Digits with either no separators or one kind of separator between groups of 2..7. */
-static bool card_grouping_ok(const char *s, size_t len)
-{
-	char sep = 0;
-	size_t group = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (isdigit((unsigned char)s[i])) {
-			group++;
-			continue;
-		}
-		if (sep && s[i] != sep)
-			return false;
-		sep = s[i];
-		if (group < 2 || group > 7)
-			return false;
-		group = 0;
-	}
-	return !sep || (group >= 1 && group <= 7);
-}
-
-bool tg_valid_card(const char *s, size_t len)
-{
-	char d[32];
-	size_t n = digits_of(s, len, d, sizeof(d));
-
-	if (n < 12 || n > 19 || !card_grouping_ok(s, len) || !card_iin_ok(d, n))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (d[i] != d[0])
-			return tg_valid_luhn(d, n);
-	return false; /* all one digit */
-}
-
-#define CARD_GROUP_MAX 7       /* digits in a group of a card written in groups */
-#define CARD_NEIGHBOUR_SCAN 32  /* digits of a neighbouring group looked at */
-
-/*
- * Does the digit group on the other side of the space or dash at t[joint]
- * (after the card, or before it) carry the card's run of digit groups on?
- * YES when the card could go on into it: joined by the card's own separator
- * sep (any, for a card written without one), no longer than a card's group
- * when the card is grouped, and not a piece of a token of another kind: an
- * expiry, a date, a time or a decimal has '/', '.', ':', ',' or the other
- * separator, then a digit, on the group's far side ("12/27", "2025-07-02").
- * MORE when the text so far ends before that is known.
- */
-static enum verdict card_run_goes_on(const char *t, size_t len, size_t joint, bool after, char sep, bool final)
-{
-	char j = t[joint], far;
-	size_t n = 0, i;
-	bool beyond_digit;
-
-	if (sep && j != sep)
-		return NO;
-	if (after) {
-		for (i = joint + 1; i < len && isdigit((unsigned char)t[i]) && n <= CARD_NEIGHBOUR_SCAN; i++)
-			n++;
-	} else {
-		for (i = joint; i > 0 && isdigit((unsigned char)t[i - 1]) && n <= CARD_NEIGHBOUR_SCAN; i--)
-			n++;
-	}
-	if (sep && n > CARD_GROUP_MAX)
-		return NO;
-	if (n > CARD_NEIGHBOUR_SCAN)
-		return YES;
-	if (after) {
-		if (i + 1 >= len)
-			return final ? YES : MORE;
-		far = t[i];
-		beyond_digit = isdigit((unsigned char)t[i + 1]);
-	} else {
-		if (i < 2)
-			return YES;
-		far = t[i - 1];
-		beyond_digit = isdigit((unsigned char)t[i - 2]);
-	}
-	if (beyond_digit && (strchr("/.:,", far) || ((far == ' ' || far == '-') && far != j)))
-		return NO;
-	return YES;
-}
-
-/*
- * A card number is a token of its own, not a piece of a longer run of digit
- * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
- * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
- * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
- * (see card_run_goes_on). Not after a '+': "+4917253468681" is a phone
- * number (E.164) that passes Luhn. Looks at most 35 bytes after the card and
- * before it.
- */
-static enum verdict valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
-{
-	char sep = 0;
-
-	if ((st > 0 && t[st - 1] == '+') || !tg_valid_card(t + st, en - st))
-		return NO;
-	for (size_t i = st; i < en && !sep; i++)
-		if (!isdigit((unsigned char)t[i]))
-			sep = t[i];
-	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]) &&
-	    card_run_goes_on(t, len, st - 1, false, sep, final) == YES)
-		return NO;
-	if (en < len && (t[en] == ' ' || t[en] == '-')) {
-		if (en + 1 >= len)
-			return final ? YES : MORE;
-		if (isdigit((unsigned char)t[en + 1])) {
-			enum verdict v = card_run_goes_on(t, len, en, true, sep, final);
-
-			if (v != NO)
-				return v == YES ? NO : MORE;
-		}
-	}
-	if (en >= len && !final)
-		return MORE;
-	return YES;
-}
-
-static int iban_length(const char *cc)
-{
-	static const struct { char cc[3]; int len; } t[] = {
-		{"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
-		{"BG", 22}, {"BH", 22}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28},
-		{"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24},
-		{"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18},
-		{"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23},
-		{"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32},
-		{"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22},
-		{"MK", 19}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24},
-		{"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"SA", 24},
-		{"SC", 31}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"ST", 25}, {"SV", 28},
-		{"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
-	};
-
-	for (size_t i = 0; i < TG_ARRAY_LEN(t); i++)
-		if (cc[0] == t[i].cc[0] && cc[1] == t[i].cc[1])
-			return t[i].len;
-	return 0;
-}
-
-bool tg_valid_iban(const char *s, size_t len)
-{
-	char c[40];
-	size_t n = 0;
-	unsigned rem = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ' ')
-			continue;
-		if (!isalnum((unsigned char)s[i]) || n >= sizeof(c) - 1)
-			return false;
-		c[n++] = (char)toupper((unsigned char)s[i]);
-	}
-	c[n] = 0;
-	if (n < 15 || !isalpha((unsigned char)c[0]) || !isalpha((unsigned char)c[1]) ||
-	    !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]) || iban_length(c) != (int)n)
-		return false;
-	/* mod 97 of the rearranged number, letters as 10..35 */
-	for (size_t k = 0; k < n; k++) {
-		char ch = c[(k + 4) % n];
-
-		if (isdigit((unsigned char)ch))
-			rem = (rem * 10 + (unsigned)(ch - '0')) % 97;
-		else
-			rem = (rem * 100 + (unsigned)(ch - 'A' + 10)) % 97;
-	}
-	return rem == 1;
-}
-
-bool tg_valid_ssn(const char *s, size_t len)
-{
-	char d[16];
-	char sep = 0;
-	int area, group, serial;
-
-	/* one separator kind, in the 3-2-4 places, or none */
-	for (size_t i = 0; i < len; i++) {
-		if (isdigit((unsigned char)s[i]))
-			continue;
-		if ((sep && s[i] != sep) || (i != 3 && i != 6))
-			return false;
-		sep = s[i];
-	}
-	if (digits_of(s, len, d, sizeof(d)) != 9 || (sep && len != 11))
-		return false;
-	area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
-	group = (d[3] - '0') * 10 + (d[4] - '0');
-	serial = atoi(d + 5);
-	if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
-		return false;
-	for (int i = 1; i < 9; i++)
-		if (d[i] != d[0])
-			return true;
-	return false; /* 111-11-1111 and the like */
-}
-
-double tg_entropy(const char *s, size_t len)
-{
-	unsigned count[256] = {0};
-	double h = 0;
-
-	if (len == 0)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		count[(unsigned char)s[i]]++;
-	for (int i = 0; i < 256; i++) {
-		if (count[i]) {
-			double p = (double)count[i] / (double)len;
-
-			h -= p * log2(p);
-		}
-	}
-	return h;
-}
-
-static bool valid_email(const char *s, size_t len)
-{
-	const char *at = memchr(s, '@', len);
-	size_t local;
-
-	if (!at)
-		return false;
-	local = (size_t)(at - s);
-	if (local == 0 || s[0] == '.' || s[local - 1] == '.')
-		return false;
-	for (size_t i = 1; i < len; i++)
-		if (s[i] == '.' && s[i - 1] == '.')
-			return false;
-	return true;
-}
-
-/*
- * Right after sep, glued to a name that starts with a letter and is not
- * itself a piece of a path or URL: the version of a product token, as in a
- * User-Agent or a Server header ("Chrome/120.0.0.0", "nginx/1.25.3.1"), or
- * with '-' of a package or an item's number ("openssl-1.1.1.4",
- * "REQ-4.2.1.3"). "/hosts/10.0.0.1" and "http://10.0.0.1" are no such thing,
- * nor is a range ("10.0.0.1-10.0.0.9"). Looks back at most 34 bytes, within
- * the history a stream keeps (48).
- */
-static bool after_product_name(const char *t, size_t st, char sep)
-{
-	size_t i = st - 1;
-
-	if (st < 2 || t[i] != sep)
-		return false;
-	while (i > 0 && st - i < 33 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-_.", t[i - 1]))))
-		i--;
-	if (i == st - 1 || st - i >= 33 || !isalpha((unsigned char)t[i]))
-		return false;
-	return i == 0 || !t[i - 1] || !strchr("/:@.", t[i - 1]);
-}
-
-/*
- * The new version in a version change: "from 4.17.20 to 4.3.54.94",
- * "1.2 -> 1.2.0.1", "3.1.0 → 3.1.0.2", "von 2.1 auf 2.1.0.4", "de 3.2 vers
- * 3.2.0.1", "da 1.4 a 1.4.2.7", "van 5.1 naar 5.1.0.2". The value follows
- * "to" (or "auf", "vers", "à", "a", "naar"), "->", "=>" or "→" right after a
- * dotted number of two or three parts, which no address is ("from 10.0.0.1
- * to 10.0.0.9" stays two addresses). Looks back at most 32 bytes.
- */
-static bool after_version_change(const char *t, size_t st)
-{
-	static const char *const joins[] = {" to", " auf", " vers", " \xc3\xa0", " a", " naar", "->", "=>",
-					    "\xe2\x86\x92", NULL};
-	size_t i = st, end, dots = 0, k;
-
-	while (i > 0 && st - i < 3 && t[i - 1] == ' ')
-		i--;
-	for (k = 0; joins[k]; k++) {
-		size_t n = strlen(joins[k]);
-
-		if (i >= n && strncasecmp(t + i - n, joins[k], n) == 0) {
-			i -= n - (joins[k][0] == ' ');
-			break;
-		}
-	}
-	if (!joins[k])
-		return false;
-	while (i > 0 && st - i < 12 && t[i - 1] == ' ')
-		i--;
-	end = i;
-	while (i > 0 && end - i < 20 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.')) {
-		dots += t[i - 1] == '.';
-		i--;
-	}
-	if (end - i >= 20 || i == end || !isdigit((unsigned char)t[i]) || !isdigit((unsigned char)t[end - 1]))
-		return false;
-	return dots >= 1 && dots <= 2;
-}
-
-/*
- * A version pinned as a dependency: "mylib==1.1.43.98", "foo >= 1.2.3.4",
- * "~=", "!=", "<=", "^1.2.0.3", "~1.2.0.3" (requirements files, package
- * manifests). Looks back at most 3 bytes.
- */
-static bool after_version_pin(const char *t, size_t st)
-{
-	size_t i = st;
-
-	if (i > 0 && (t[i - 1] == '^' || t[i - 1] == '~'))
-		return true;
-	if (i > 0 && t[i - 1] == ' ')
-		i--;
-	return i >= 2 && t[i - 1] == '=' && t[i - 2] && strchr("=<>~!", t[i - 2]);
-}
-
-/*
- * What can follow a version and never an address: a pre-release or build
- * part ("-rc1", "-beta", "+build.5", "~bpo11"), a file name's extension or
- * a wildcard (".tar.gz", ".x", ".*"), or a further part ("1.3.6.1.4": an
- * OID, a longer version). c is the byte after the value, next the one after
- * that. A range ("10.0.0.1-10.0.0.9"), a port, a prefix length or a full
- * stop is no such thing.
- */
-static bool version_tail(char c, char next)
-{
-	if (c == '.')
-		return isalnum((unsigned char)next) || next == '*';
-	if (c == '-')
-		return isalpha((unsigned char)next);
-	return (c == '+' || c == '~') && isalnum((unsigned char)next);
-}
-
-/*
- * A dotted quad written as versions and section numbers are: small parts
- * (a first of one digit and a second under 32, "1.1.43.98", "6.12.18.177",
- * "2.5.4.19"; or the first three under 32, "11.7.7.2", "12.3.4.5", but for
- * the private network 10/8), ending in ".0" ("19.3.0.0", "120.0.0.0"),
- * pinned ("mylib==11.1.43.98", "ip.src == 10.0.0.1"), or glued to a name by
- * '-' or ':' ("openssl-11.1.1.4", "myapp:12.1.0.2", "host-10.0.0.1",
- * "IP:44.1.2.3"). Few addresses are so small (a part of the public blocks
- * 1/8 to 31/8: 0.6% of the public space), one ending in .0 names a network
- * (with its prefix length), and a pin or a name may be an address's as well
- * as a version's. So such a quad is an address only when a word names it
- * ("DNS 1.1.1.1", "ping 8.8.8.8", "network 10.0.0.0", "IP:44.1.2.3") or a
- * port, a prefix length or a URL says so ("1.2.3.4:443", "9.1.0.0/16",
- * "http://8.8.4.4/").
- */
-static bool ipv4_looks_like_version(const char *t, size_t len, size_t st, size_t en)
-{
-	int part[3] = {0}, k = 0;
-
-	if (en + 1 < len && (t[en] == ':' || t[en] == '/') && isdigit((unsigned char)t[en + 1]))
-		return false;
-	if (st >= 3 && memcmp(t + st - 3, "://", 3) == 0)
-		return false;
-	if ((t[en - 1] == '0' && t[en - 2] == '.') || (st >= 2 && t[st - 1] == ':' && isalnum((unsigned char)t[st - 2])) ||
-	    after_version_pin(t, st) || after_product_name(t, st, '-'))
-		return true;
-	for (size_t i = st; i < en && k < 3; i++) {
-		if (t[i] == '.')
-			k++;
-		else
-			part[k] = part[k] * 10 + (t[i] - '0');
-	}
-	if (part[0] < 10)
-		return part[1] < 32;
-	return part[0] != 10 && part[0] < 32 && part[1] < 32 && part[2] < 32;
-}
-
-static enum verdict valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
-{
-	/* addresses that identify no one: unspecified, loopback, broadcast */
-	if ((en - st == 7 && memcmp(t + st, "0.0.0.0", 7) == 0) || (en - st >= 4 && memcmp(t + st, "127.", 4) == 0) ||
-	    (en - st == 15 && memcmp(t + st, "255.255.255.255", 15) == 0))
-		return NO;
-	/* part of a longer dotted run (OIDs, versions)? */
-	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
-		return NO;
-	if (after_product_name(t, st, '/') || after_version_change(t, st))
-		return NO;
-	if (en < len && t[en] && strchr(".-+~:/", t[en])) {
-		if (en + 1 >= len && !final)
-			return MORE;
-		if (en + 1 < len && version_tail(t[en], t[en + 1]))
-			return NO;
-	}
-	if (en >= len && !final)
-		return MORE;
-	return ipv4_looks_like_version(t, len, st, en) ? WEAK : YES;
-}
-
-/*
- * An IPv6 address as inet_pton reads it, the whole token: full, compressed
- * ("2001:db8::", "fe80::fb") or with an IPv4 tail ("::ffff:192.0.2.33",
- * "64:ff9b::203.0.113.7"). A dot after it ends a sentence unless a digit
- * follows (then the address goes on into its IPv4 tail, a longer match).
- */
-static enum verdict valid_ipv6(const char *t, size_t len, size_t st, size_t en, bool final)
-{
-	char buf[64];
-	struct in6_addr a;
-	size_t n = en - st, colons = 0, groups = 0;
-	bool full_group = false;
-
-	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
-		return NO;
-	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':'))
-		return NO;
-	if (en < len && t[en] == '.') {
-		if (en + 1 < len && isdigit((unsigned char)t[en + 1]))
-			return NO;
-		if (en + 1 >= len && !final)
-			return MORE;
-	}
-	if (en >= len && !final)
-		return MORE;
-	memcpy(buf, t + st, n);
-	buf[n] = 0;
-	for (size_t i = 0; i < n; i++)
-		colons += buf[i] == ':';
-	if (colons < 2 || strcmp(buf, "::") == 0 || inet_pton(AF_INET6, buf, &a) != 1)
-		return NO;
-	/*
-	 * How many groups are written (an IPv4 tail is two). One ("::1") is
-	 * too short to mean anything, but for a /16 prefix of four hex digits,
-	 * one a digit ("fe80::", "2001::"). Two only with such a group, as a
-	 * routing prefix has ("fe80::fb", "2001:db8::"): not a slice
-	 * (xs[1::2]), a scope (a::b) or a word.
-	 */
-	for (size_t i = 0; i < n; i++) {
-		if (!isxdigit((unsigned char)buf[i]) || (i > 0 && buf[i - 1] != ':'))
-			continue;
-		groups++;
-		if (i + 4 <= n && strspn(buf + i, "0123456789abcdefABCDEF") == 4 && strcspn(buf + i, "0123456789") < 4)
-			full_group = true;
-	}
-	if (strchr(buf, '.'))
-		groups++;
-	if (groups == 1 && full_group && n == 6 && buf[4] == ':' && buf[5] == ':')
-		return YES;
-	if (groups < 2 || (groups == 2 && !full_group))
-		return NO;
-	return YES;
-}
-
-static bool is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static bool date_ok(int y, int m, int d)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= days[m - 1] + (m == 2 && is_leap(y));
-}
-
-static int month_name(const char *s, size_t n)
-{
-	static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-					    "jul", "aug", "sep", "oct", "nov", "dec"};
-
-	if (n < 3)
-		return 0;
-	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, names[i], 3) == 0)
-			return i + 1;
-	return 0;
-}
-
-/* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y (either order of day and
- * month is accepted when both are possible), "12 March 1985", "March 12, 1985". */
-static bool valid_date(const char *s, size_t len)
-{
-	int nums[3] = {0}, nn = 0, month = 0, widths[3] = {0};
-	size_t i = 0;
-
-	while (i < len && nn < 3) {
-		if (isdigit((unsigned char)s[i])) {
-			int v = 0, w = 0;
-
-			while (i < len && isdigit((unsigned char)s[i]) && w < 5) {
-				v = v * 10 + (s[i++] - '0');
-				w++;
-			}
-			widths[nn] = w;
-			nums[nn++] = v;
-		} else if (isalpha((unsigned char)s[i])) {
-			size_t j = i;
-
-			while (j < len && isalpha((unsigned char)s[j]))
-				j++;
-			if (!month && month_name(s + i, j - i) && !(j - i == 2))
-				month = month_name(s + i, j - i);
-			i = j;
-		} else {
-			i++;
-		}
-	}
-	if (month) {
-		/* day and year */
-		int day = 0, year = 0;
-
-		for (int k = 0; k < nn; k++) {
-			if (widths[k] == 4)
-				year = nums[k];
-			else if (widths[k] <= 2)
-				day = nums[k];
-		}
-		return date_ok(year, month, day);
-	}
-	if (nn != 3)
-		return false;
-	if (widths[0] == 4)
-		return date_ok(nums[0], nums[1], nums[2]);
-	if (widths[2] == 2)
-		nums[2] += nums[2] > 30 ? 1900 : 2000;
-	else if (widths[2] != 4)
-		return false;
-	return date_ok(nums[2], nums[1], nums[0]) || date_ok(nums[2], nums[0], nums[1]);
-}
-
-/* Six groups of two digits, one separator between each: a MAC address's
- * layout ("34-83-24-35-35-78"), which no numbering plan writes. */
-static bool pairs_of_two(const char *s, size_t n)
-{
-	for (size_t i = 2; i < n; i += 3)
-		if (s[i] != s[2])
-			return false;
-	return true;
-}
-
-/* The number the first n digits of s make. */
-static int atoi_n(const char *s, size_t n)
-{
-	int v = 0;
-
-	for (size_t i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
-
-/* A run of digits that reads as a date or time, not a phone number. */
-static bool looks_like_date(const char *s, size_t len)
-{
-	size_t i = 0;
-	int groups[8], ng = 0;
-	char seps[8];
-	int ns = 0;
-
-	while (i < len && ng < 8) {
-		int v = 0, w = 0;
-
-		while (i < len && !isdigit((unsigned char)s[i])) {
-			if (ns < 8 && ng > 0 && (s[i] == '-' || s[i] == '.' || s[i] == '/' || s[i] == ' '))
-				seps[ns++] = s[i];
-			i++;
-		}
-		while (i < len && isdigit((unsigned char)s[i])) {
-			if (w < 5)
-				v = v * 10 + (s[i] - '0');
-			i++;
-			w++;
-		}
-		if (w)
-			groups[ng++] = w == 4 ? v : (w <= 2 ? v : -1);
-	}
-	if (ng >= 3 && ns >= 2 && seps[0] == seps[1] && seps[0] != ' ') {
-		/* Y-M-D or D.M.Y at the start */
-		if (groups[0] >= 1900 && groups[0] <= 2100 && date_ok(groups[0], groups[1], groups[2]))
-			return true;
-		if (groups[2] >= 1900 && groups[2] <= 2100 &&
-		    (date_ok(groups[2], groups[1], groups[0]) || date_ok(groups[2], groups[0], groups[1])))
-			return true;
-	}
-	return false;
-}
-
-static bool valid_phone(const char *s, size_t len)
-{
-	char d[24];
-	size_t n = digits_of(s, len, d, sizeof(d));
-	bool plus = len && s[0] == '+';
-	size_t ext = 0;
-
-	/* an extension does not count towards the number's length */
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == 'x' || s[i] == 'X' || s[i] == 'e' || s[i] == '#') {
-			char tmp[24];
-
-			ext = digits_of(s + i, len - i, tmp, sizeof(tmp));
-			break;
-		}
-	if (n == 0 || ext > n)
-		return false;
-	n -= ext;
-	if (n < 7 || n > 15 || (plus && n < 8))
-		return false;
-	if (looks_like_date(s, len))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (d[i] != d[0])
-			return true;
-	return false;
-}
-
-/*
- * ITU-T E.164 country codes in service. One and two digits as they are;
- * three digits as their first two and the third digits in use ("21:12368":
- * 211, 212, 213, 216, 218). The codes form a prefix code: the start of a
- * number reads as at most one of them.
- */
-static const char *const E164_CC[] = {
-	"1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
-	"47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
-	"66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
-	"21:12368", "22:0123456789", "23:0123456789", "24:0123456789", "25:012345678", "26:0123456789",
-	"29:01789", "35:0123456789", "37:012345678", "38:01235679", "42:013", "50:0123456789",
-	"59:0123456789", "67:023456789", "68:012356789", "69:012", "80:08", "85:02356", "87:08",
-	"88:012368", "96:012345678", "97:01234567", "99:2345678", NULL,
-};
-
-/* The length of the country code d (n digits) starts with, 0 if none does. */
-static size_t country_code_len(const char *d, size_t n)
-{
-	for (size_t i = 0; E164_CC[i]; i++) {
-		const char *c = E164_CC[i], *colon = strchr(c, ':');
-		size_t k = colon ? (size_t)(colon - c) : strlen(c);
-
-		if (n < k + (colon != NULL) || memcmp(d, c, k) != 0)
-			continue;
-		if (!colon)
-			return k;
-		if (strchr(colon + 1, d[k]))
-			return k + 1;
-	}
-	return 0;
-}
-
-/*
- * The longest national significant number (after the country code, without
- * a trunk prefix) of some numbering plans (ITU-T E.164 and the national
- * plans); other countries may use all of E.164's 15 digits. A number longer
- * than its plan allows has taken in a neighbour ("+33 5 82 96 25 29 5214-...":
- * the end of a card).
- */
-static const struct {
-	const char *cc;
-	size_t max;
-} NSN_MAX[] = {
-	{"1", 10}, {"7", 10}, {"30", 10}, {"31", 10}, {"32", 9}, {"33", 9}, {"34", 9}, {"36", 9}, {"39", 11},
-	{"40", 9}, {"41", 9}, {"44", 10}, {"45", 8}, {"47", 8}, {"48", 9}, {"61", 9}, {"81", 10}, {"91", 10},
-	{"351", 9},
-};
-
-/* Is the international number s ("+CC ..." or "00CC ...") no longer than
- * its country's plan allows? A "(0)" trunk prefix does not count. */
-static bool nsn_fits(const char *s, size_t len)
-{
-	char d[24], ext[24];
-	size_t n = digits_of(s, len, d, sizeof(d)), skip = s[0] == '+' ? 0 : 2, cc;
-
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == 'x' || s[i] == 'X' || s[i] == 'e' || s[i] == '#') {
-			n -= digits_of(s + i, len - i, ext, sizeof(ext)); /* an extension does not count */
-			break;
-		}
-	if (memmem(s, len, "(0)", 3))
-		n--;
-	if (n <= skip)
-		return true;
-	cc = country_code_len(d + skip, n - skip);
-	for (size_t k = 0; cc && k < TG_ARRAY_LEN(NSN_MAX); k++)
-		if (strlen(NSN_MAX[k].cc) == cc && memcmp(NSN_MAX[k].cc, d + skip, cc) == 0)
-			return n - skip - cc <= NSN_MAX[k].max;
-	return true;
-}
-
-/*
- * A number dialled from abroad with the international prefix 00: the
- * country code must be one in service and, when a separator follows it
- * ("0049 30 ..."), be exactly the digits before it; 8 to 13 digits after
- * the 00 (E.164 allows 15, but numbers that long are rare, and longer digit
- * runs in groups are far more often card, account and tracking numbers).
- */
-static bool valid_phone_00(const char *s, size_t len)
-{
-	char d[24];
-	size_t n = digits_of(s, len, d, sizeof(d)), first = 2, cc;
-
-	if (memmem(s, len, "(0)", 3))
-		n--; /* a trunk prefix, not dialled from abroad: "0049 (0)30 1234567" */
-	if (n < 10 || n > 15 || d[0] != '0' || d[1] != '0')
-		return false;
-	while (first < len && isdigit((unsigned char)s[first]))
-		first++;
-	cc = country_code_len(d + 2, n - 2);
-	return cc && (first == len || first - 2 == cc) && valid_phone(s + 2, len - 2) && nsn_fits(s, len);
-}
-
-/*
- * A phone number stands alone in the text: not signed or glued to an id
- * ("-32.678241", "INV-700042552", "200 512 2023-09-04", a UUID's groups),
- * not an amount ("$1045700", "¥2461253", "€ 1234567"), not the tail of a
- * +CC number (the E.164 rule decides those); with spaced set, not a piece of
- * a longer run of digit groups either (cards, IBANs, IMEIs, ICCIDs written
- * in groups: a number that only a word nearby makes a phone number must
- * not be one group of them). A word beside it across a space is a group of
- * such a run when it is letters and digits (digit_group; not a date, a
- * time, a version or a path: "0031 38 6525678 2023-12-18", "Safari/537.36
- * 0033 3 30 15 16 82"; a key's value is: "value=3569"); no neighbour is when
- * the number's own group beside it has more than 7 digits, which no such
- * run has ("Tel.: 0471813615 2259 6402 6646 9672"). Needs the bytes around
- * the value up to the next space (at most GROUP_LOOK).
- */
-#define GROUP_LOOK 24
-
-/* Is t[a, b) a group of a run of digit groups: letters and digits, maybe
- * a '+', brackets or quotes ("4111", "DE89", "(030)"), not a date, a time,
- * a version or a path ("2023-12-18", "12:30", "Safari/537.36")? */
-static bool digit_group(const char *t, size_t a, size_t b)
-{
-	size_t digits = 0;
-
-	for (size_t i = a; i < b; i++) {
-		if (!isalnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80 && !memchr("+()[]{}\"'<>", t[i], 11))
-			return false;
-		digits += isdigit((unsigned char)t[i]) != 0;
-	}
-	return digits <= 7; /* longer: a number of its own ("1480933974") */
-}
-
-/* Is the run of digit groups ending at t[e] a payment card of its own
- * ("4292 0391 8038 9223 030 1234567")? Looks back at most GROUP_LOOK bytes. */
-static bool card_run_before(const char *t, size_t e)
-{
-	size_t i = e;
-
-	while (i > 0 && e - i < GROUP_LOOK && (isdigit((unsigned char)t[i - 1]) ||
-					       (t[i - 1] == ' ' && i > 1 && isdigit((unsigned char)t[i - 2]))))
-		i--;
-	if (e - i >= GROUP_LOOK || (i > 0 && isalnum((unsigned char)t[i - 1])))
-		return false;
-	return tg_valid_card(t + i, e - i);
-}
-
-/* Is the run of digit groups at t[i] (single spaces between them, at most
- * GROUP_LOOK bytes) a payment card of its own, which a number before it
- * cannot go on into ("0034 782 08 04 74 4292 0391 8038 9223")? MORE: the
- * run may go on in text that has not come. */
-static enum verdict card_run_at(const char *t, size_t len, size_t i, bool final)
-{
-	size_t e = i;
-
-	while (e < len && e - i < GROUP_LOOK && (isdigit((unsigned char)t[e]) ||
-						 (t[e] == ' ' && e + 1 < len && isdigit((unsigned char)t[e + 1]))))
-		e++;
-	if ((e == len || (e + 1 == len && t[e] == ' ')) && !final)
-		return MORE;
-	if (e - i >= GROUP_LOOK || (e < len && isalnum((unsigned char)t[e])))
-		return NO;
-	return tg_valid_card(t + i, e - i) ? YES : NO;
-}
-
-/* Digits in the number's first group (first) or its last. */
-static size_t edge_group(const char *t, size_t st, size_t en, bool first)
-{
-	size_t n = 0;
-
-	if (first) {
-		if (st < en && t[st] == '(')
-			st++;
-		while (st + n < en && isdigit((unsigned char)t[st + n]))
-			n++;
-	} else {
-		while (n < en - st && isdigit((unsigned char)t[en - n - 1]))
-			n++;
-	}
-	return n;
-}
-
-static enum verdict phone_alone(const char *t, size_t len, size_t st, size_t en, bool final, bool spaced)
-{
-	static const char *const currency[] = {"$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xac", "\xe2\x82\xb9", NULL};
-	size_t at = st > 0 && t[st - 1] == ' ' ? st - 1 : st, b = en + 1, e;
-
-	for (size_t i = 0; currency[i]; i++) {
-		size_t k = strlen(currency[i]);
-
-		if (at >= k && memcmp(t + at - k, currency[i], k) == 0)
-			return NO;
-	}
-	if (st > 0 && (t[st - 1] == '-' || t[st - 1] == '+'))
-		return NO;
-	if (st > 1 && (t[st - 1] == '.' || t[st - 1] == '/') && isdigit((unsigned char)t[st - 2]))
-		return NO;
-	if (spaced && st > 1 && t[st - 1] == ' ' && isdigit((unsigned char)t[st - 2]) && edge_group(t, st, en, true) < 8) {
-		size_t a = st - 1, k;
-
-		while (a > 0 && st - a <= GROUP_LOOK && !isspace((unsigned char)t[a - 1]))
-			a--;
-		/* a key's value is the group: "value=3569 4997 2341 8093" */
-		for (k = a; k < st - 1 && (isalnum((unsigned char)t[k]) || t[k] == '_'); k++)
-			;
-		if (k > a && k < st - 1 && isalpha((unsigned char)t[a]) && (t[k] == '=' || t[k] == ':'))
-			a = k + 1;
-		if (st - a > GROUP_LOOK || (digit_group(t, a, st - 1) && !card_run_before(t, st - 1)))
-			return NO;
-	}
-	if (en < len && (!spaced || t[en] != ' ') && t[en] != '.' && t[en] != '/' && t[en] != '-')
-		return YES;
-	if (en + 1 >= len)
-		return final ? YES : MORE;
-	if (t[en] == '-' && isalpha((unsigned char)t[en + 1])) {
-		/* a group of letters and digits goes on: a MAC address, an id ("13-82-68-28-D2-28"), not a word ("-Fax") */
-		for (b = en + 1; b < len && b - en <= 8 && isalnum((unsigned char)t[b]); b++)
-			if (isdigit((unsigned char)t[b]))
-				return NO;
-		return b == len && !final ? MORE : YES;
-	}
-	if (!isdigit((unsigned char)t[en + 1]))
-		return YES;
-	if (t[en] != ' ')
-		return NO;
-	if (edge_group(t, st, en, false) >= 8)
-		return YES;
-	/* a space and digits: the next group of a run, or a date, a time ... */
-	while (b < len && b - en <= GROUP_LOOK && !isspace((unsigned char)t[b]))
-		b++;
-	if (b == len && !final && b - en <= GROUP_LOOK)
-		return MORE;
-	if (b - en > GROUP_LOOK)
-		return NO;
-	for (e = b; e > en + 1 && memchr(".,;:!?)]}\"'>", t[e - 1], 12); e--)
-		;
-	if (!digit_group(t, en + 1, e))
-		return YES;
-	return card_run_at(t, len, en + 1, final);
-}
-
-/*
- * A count, a size, a duration or an amount: a unit or a currency right
- * after the number ("12345678 bytes", "1234567 ms", "1234567 VND",
- * "1234567 €"). NO if there is one, YES if not, MORE if the next word has
- * not come yet. Looks at most 12 bytes ahead.
- */
-static enum verdict unit_after(const char *t, size_t len, size_t en, bool final)
-{
-	static const char *const units[] = {
-		"bytes", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "ms", "sec", "secs", "seconds", "min", "mins",
-		"minutes", "hours", "calls", "times", "users", "views", "visits", "hits", "downloads", "requests",
-		"rows", "records", "items", "units", "pcs", "km", "kg", "miles", "points", "minuten", "sekunden",
-		"anrufe", "appels", "chiamate", "minuti", "secondi", "llamadas", "minutos", "segundos", "oproepen",
-		"seconden", "usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "vnd", "idr", "krw", "rub", "brl",
-		"mxn", "pln", "sek", "nok", "dkk", "czk", "huf", "zar", "aud", "cad", "dollars", "euros", "euro",
-		"yen", "rupees", "pounds", NULL};
-	static const char *const signs[] = {"\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "%", NULL};
-	size_t i = en < len && t[en] == ' ' ? en + 1 : en, e = i;
-
-	for (size_t k = 0; signs[k]; k++) {
-		size_t m = strlen(signs[k]);
-
-		if (i + m <= len && memcmp(t + i, signs[k], m) == 0)
-			return NO;
-		if (i < len && i + m > len && !final && memcmp(t + i, signs[k], len - i) == 0)
-			return MORE; /* a sign's first bytes */
-	}
-	while (e < len && e - i < 12 && isalpha((unsigned char)t[e]))
-		e++;
-	if (e == len && !final)
-		return MORE;
-	if (e == i || e - i >= 12 || (e < len && (isalnum((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)))
-		return YES;
-	for (size_t k = 0; units[k]; k++)
-		if (strlen(units[k]) == e - i && strncasecmp(t + i, units[k], e - i) == 0)
-			return NO;
-	return YES;
-}
-
-/*
- * A national number (found next to a word naming it): 7 to 13 digits, or a
- * 00-prefixed international one. Not a 3-2-4 dashed or spaced (the SSN's
- * format) nor a dashed 2-7 without a leading 0 (the US EIN's): no numbering
- * plan writes its numbers so. Not a decimal (one dot and digits), nor a
- * version (dots only, with a group of one digit or of more than four:
- * "115.0.6145.218"; dotted numbers are written in groups of 2 to 4). At
- * most one slash (after the area code: "030/1234567", "030 / 1234567").
- * Not two groups of up to 4 digits around a spaced dash: a range of years
- * or times ("2019 - 2024", "0900 - 1700"), where "030 - 1234567" is a number.
- * Not 10 or 13 digits in one run starting with 1: Unix time in seconds or
- * milliseconds ("1589829710202"); no national plan starts a number so. Not
- * 8 digits in one run that read as a date ("20240115"). Not an ISBN's
- * hyphenation (978 or 979 and four more groups, "978-4-697-50876-6"; or a
- * first group of one digit, "6-023-45407-0"), nor dots mixed with dashes or
- * slashes (a version: "5.10.173-17"), nor dotted with fewer than 9 digits
- * ("16.37.119"; dotted numbers are French, Belgian, Spanish: 9 or 10), nor
- * a MAC address's six pairs, nor the US layout 3-3-4 starting with 1 (no
- * area code starts so).
- */
-static enum verdict valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
-{
-	const char *s = t + st, *dash;
-	size_t n = en - st, digits = 0, dots = 0, slashes = 0, dashes = 0, other = 0;
-	enum verdict v;
-
-	for (size_t i = 0; i < n; i++) {
-		if (isdigit((unsigned char)s[i]))
-			digits++;
-		else if (s[i] == '.')
-			dots++;
-		else if (s[i] == '/')
-			slashes++;
-		else
-			other++;
-		dashes += s[i] == '-';
-	}
-	if (slashes > 1 || (dots == 1 && slashes == 0 && other == 0))
-		return NO;
-	if (dots > 1 && slashes == 0 && other == 0) {
-		if (digits < 9)
-			return NO;
-		for (size_t i = 0, group = 0; i <= n; i++) {
-			if (i < n && s[i] != '.') {
-				group++;
-				continue;
-			}
-			if (group == 1 || group > 4)
-				return NO;
-			group = 0;
-		}
-	}
-	if (n == 11 && (s[3] == '-' || s[3] == ' ') && s[6] == s[3] && digits == 9)
-		return NO;
-	if ((n == 10 || n == 13) && digits == n && s[0] == '1')
-		return NO;
-	if (dots && (memchr(s, '-', n) || slashes))
-		return NO;
-	if (dashes + digits == n && ((dashes >= 2 && s[1] == '-') ||
-				     (dashes == 4 && (memcmp(s, "978-", 4) == 0 || memcmp(s, "979-", 4) == 0))))
-		return NO;
-	if (n == 8 && digits == 8 && date_ok(atoi_n(s, 4), atoi_n(s + 4, 2), atoi_n(s + 6, 2)))
-		return NO;
-	if (n == 17 && digits == 12 && pairs_of_two(s, n))
-		return NO;
-	if (n == 12 && digits == 10 && s[0] == '1' && (s[3] == '-' || s[3] == '.') && s[7] == s[3])
-		return NO; /* the NANP layout with an area code no plan has: "118-911-5976" */
-	dash = memmem(s, n, " - ", 3);
-	if (dash && digits + 3 == n && dash - s <= 4 && n - (size_t)(dash - s) - 3 <= 4)
-		return NO;
-	if (n == 10 && s[2] == '-' && digits == 9 && s[0] != '0')
-		return NO;
-	if (n >= 2 && s[0] == '0' && s[1] == '0') {
-		if (!valid_phone_00(s, n))
-			return NO;
-	} else if (digits > 13 || !valid_phone(s, n)) {
-		return NO;
-	}
-	v = unit_after(t, len, en, final);
-	return v == YES ? phone_alone(t, len, st, en, final, true) : v;
-}
-
-static enum verdict valid_phone_intl(const char *t, size_t len, size_t st, size_t en, bool final)
-{
-	if (!valid_phone_00(t + st, en - st))
-		return NO;
-	return phone_alone(t, len, st, en, final, true);
-}
-
-static bool valid_passport(const char *s, size_t len)
-{
-	size_t digits = 0;
-
-	for (size_t i = 0; i < len; i++)
-		digits += isdigit((unsigned char)s[i]) != 0;
-	return len >= 6 && len <= 10 && digits >= 5;
-}
-
-static bool valid_nino(const char *s, size_t len)
-{
-	static const char *const bad[] = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"};
-	char c[2];
-
-	if (len < 9)
-		return false;
-	c[0] = (char)toupper((unsigned char)s[0]);
-	c[1] = (char)toupper((unsigned char)s[1]);
-	for (size_t i = 0; i < TG_ARRAY_LEN(bad); i++)
-		if (c[0] == bad[i][0] && c[1] == bad[i][1])
-			return false;
-	return true;
-}
-
-static bool valid_dni(const char *s, size_t len)
-{
-	static const char letters[] = "TRWAGMYFPDXBNJZSQVHLCKE";
-	char d[16];
-	long v;
-	char last = (char)toupper((unsigned char)s[len - 1]);
-
-	if (len < 9 || digits_of(s, len - 1, d, sizeof(d)) != 8)
-		return false;
-	v = strtol(d, NULL, 10);
-	return letters[v % 23] == last;
-}
-
-static bool valid_codice_fiscale(const char *s, size_t len)
-{
-	static const int odd[] = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8,
-				  12, 14, 16, 10, 22, 25, 24, 23};
-	int sum = 0;
-
-	if (len != 16)
-		return false;
-	for (size_t i = 0; i < 15; i++) {
-		int c = toupper((unsigned char)s[i]);
-		int v = isdigit(c) ? c - '0' : c - 'A';
-
-		if (v < 0 || v > 25)
-			return false;
-		sum += (i % 2 == 0) ? odd[v] : v;
-	}
-	return toupper((unsigned char)s[15]) == 'A' + sum % 26;
-}
-
-/* A generic secret: not an obvious placeholder, has letters and digits. */
-static bool valid_secret(const char *s, size_t len)
-{
-	static const char *const fake[] = {"xxxx", "****", "....", "your", "example", "changeme",
-					   "placeholder", "redacted", "dummy", "<", "${", "{{", "%s"};
-	bool alpha = false, digit = false;
-	char low[256];
-	size_t n = len < sizeof(low) - 1 ? len : sizeof(low) - 1;
-
-	for (size_t i = 0; i < n; i++) {
-		low[i] = (char)tolower((unsigned char)s[i]);
-		alpha |= isalpha((unsigned char)s[i]) != 0;
-		digit |= isdigit((unsigned char)s[i]) != 0;
-	}
-	low[n] = 0;
-	if (!alpha || !digit)
-		return false;
-	for (size_t i = 0; i < TG_ARRAY_LEN(fake); i++)
-		if (strstr(low, fake[i]))
-			return false;
-	return true;
-}
-
-/* An identity number: 5 to 20 letters and digits, at least 5 of them digits. */
-static bool valid_id(const char *s, size_t len)
-{
-	size_t digits = 0, alnum = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		digits += isdigit((unsigned char)s[i]) != 0;
-		alnum += isalnum((unsigned char)s[i]) != 0;
-	}
-	return alnum >= 5 && alnum <= 20 && digits >= 5;
-}
-
-/* Base64-ish key material: upper and lower case letters and digits. */
-static bool valid_base64_secret(const char *s, size_t len)
-{
-	bool up = false, low = false, dig = false;
-
-	for (size_t i = 0; i < len; i++) {
-		up |= isupper((unsigned char)s[i]) != 0;
-		low |= islower((unsigned char)s[i]) != 0;
-		dig |= isdigit((unsigned char)s[i]) != 0;
-	}
-	return up && low && dig && valid_secret(s, len);
-}
-
-static enum verdict validate(const struct rule *r, const char *t, size_t len, size_t st, size_t en,
-			     bool final)
+static enum tg_validity validate(const struct rule *r, const char *t, size_t len, size_t st, size_t en,
+				 bool final)
 {
 	const char *s = t + st;
 	size_t n = en - st;
 
 	if (r->min_entropy > 0 && tg_entropy(s, n) < r->min_entropy)
-		return NO;
+		return TG_NO;
 	switch (r->validator) {
-	case V_NONE: return YES;
-	case V_LUHN: return tg_valid_luhn(s, n) ? YES : NO;
-	case V_CARD: return valid_card_in_text(t, len, st, en, final);
-	case V_IBAN: return tg_valid_iban(s, n) ? YES : NO;
-	case V_SSN: return tg_valid_ssn(s, n) ? YES : NO;
-	case V_EMAIL: return valid_email(s, n) ? YES : NO;
-	case V_IPV4: return valid_ipv4(t, len, st, en, final);
-	case V_IPV6: return valid_ipv6(t, len, st, en, final);
-	case V_PHONE: return valid_phone(s, n) && (s[0] != '+' || nsn_fits(s, n)) ? YES : NO;
-	case V_PHONE_NATIONAL: return valid_phone_national(t, len, st, en, final);
-	case V_PHONE_INTL: return valid_phone_intl(t, len, st, en, final);
-	case V_PHONE_ALONE: return valid_phone(s, n) ? phone_alone(t, len, st, en, final, false) : NO;
-	case V_DATE: return valid_date(s, n) ? YES : NO;
-	case V_PASSPORT: return valid_passport(s, n) ? YES : NO;
-	case V_NINO: return valid_nino(s, n) ? YES : NO;
-	case V_DNI: return valid_dni(s, n) ? YES : NO;
-	case V_CODICE_FISCALE: return valid_codice_fiscale(s, n) ? YES : NO;
-	case V_SECRET: return valid_secret(s, n) ? YES : NO;
-	case V_ID: return valid_id(s, n) ? YES : NO;
-	case V_BASE64_SECRET: return valid_base64_secret(s, n) ? YES : NO;
+	case V_NONE: return TG_YES;
+	case V_LUHN: return tg_valid_luhn(s, n) ? TG_YES : TG_NO;
+	case V_CARD: return tg_valid_card_in_text(t, len, st, en, final);
+	case V_IBAN: return tg_valid_iban(s, n) ? TG_YES : TG_NO;
+	case V_SSN: return tg_valid_ssn(s, n) ? TG_YES : TG_NO;
+	case V_EMAIL: return tg_valid_email(s, n) ? TG_YES : TG_NO;
+	case V_IPV4: return tg_valid_ipv4(t, len, st, en, final);
+	case V_IPV6: return tg_valid_ipv6(t, len, st, en, final);
+	case V_PHONE: return tg_valid_phone(s, n) ? TG_YES : TG_NO;
+	case V_PHONE_NATIONAL: return tg_valid_phone_national(t, len, st, en, final);
+	case V_PHONE_INTL: return tg_valid_phone_intl(t, len, st, en, final);
+	case V_PHONE_ALONE: return tg_valid_phone_alone(t, len, st, en, final);
+	case V_DATE: return tg_valid_date(s, n) ? TG_YES : TG_NO;
+	case V_PASSPORT: return tg_valid_passport(s, n) ? TG_YES : TG_NO;
+	case V_NINO: return tg_valid_nino(s, n) ? TG_YES : TG_NO;
+	case V_DNI: return tg_valid_dni(s, n) ? TG_YES : TG_NO;
+	case V_CODICE_FISCALE: return tg_valid_codice_fiscale(s, n) ? TG_YES : TG_NO;
+	case V_SECRET: return tg_valid_secret(s, n) ? TG_YES : TG_NO;
+	case V_ID: return tg_valid_id(s, n) ? TG_YES : TG_NO;
+	case V_BASE64_SECRET: return tg_valid_base64_secret(s, n) ? TG_YES : TG_NO;
 	}
-	return NO;
+	return TG_NO;
 }
 
 /* ---- context words ----------------------------------------------------- */
@@ -2504,10 +1363,10 @@ static bool label_in(const struct rule *r, const char *t, size_t lo, size_t hi)
  * nearer ("routing 021000021" is refused, "routing 021000021, SSN
  * 460899847" keeps the SSN); in a table's cell, only a deny word in it.
  * need: a context word must name the value (false for the values of a
- * "context_optional" rule its validator does not call WEAK).
+ * "context_optional" rule its validator does not call TG_WEAK).
  */
-static enum verdict context_check(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-				  const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
+static enum tg_validity context_check(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
+				      const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
 {
 	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
 	size_t hi = en + r->ctx_after;
@@ -2520,19 +1379,19 @@ static enum verdict context_check(const struct tg_detectors *d, const struct sca
 		hi = len;
 	if (r->deny_words &&
 	    last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st) > (label > ctx_end ? label : ctx_end))
-		return NO;
+		return TG_NO;
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
-			return NO;
+			return TG_NO;
 		if (!after_known || open)
-			return MORE;
+			return TG_MORE;
 	}
 	if (open)
-		return MORE;
+		return TG_MORE;
 	if (!r->ctx_words || field || !need || label || has_word(d, s, r->ctx_words, lo, st, open_end, &open) ||
 	    has_word(d, s, r->ctx_words, en, hi, open_end, &open) || (r->fields && camel_word_in(r, t, len, lo, st)))
-		return YES;
-	return after_known && !open ? NO : MORE;
+		return TG_YES;
+	return after_known && !open ? TG_NO : TG_MORE;
 }
 
 /* Where the last word of map wholly inside [lo, hi) ends; 0 if there is none. */
@@ -2627,11 +1486,10 @@ static bool connective_only(const char *t, size_t a, size_t b)
 	return false;
 }
 
-/* Is t[j] a table's cell delimiter c, as tablectx.h reads one ('|', a tab,
- * or ',' or ';' not followed by a space)? */
+/* Is t[j] a table's cell delimiter c, as tablectx.h reads one? */
 static bool cell_delim_at(const char *t, size_t j, char c)
 {
-	return t[j] == c && (c == '|' || c == '\t' || t[j + 1] != ' ');
+	return t[j] == c && tg_table_delim(c, t[j + 1]);
 }
 
 /*
@@ -2651,7 +1509,7 @@ static size_t value_row(const char *t, size_t lo, size_t st, char *delim, size_t
 	if (nl == lo)
 		return lo;
 	for (size_t j = nl; j < st && !*delim; j++)
-		if (memchr("|\t,;", t[j], 4) && cell_delim_at(t, j, t[j]))
+		if (tg_table_delim(t[j], t[j + 1]))
 			*delim = t[j];
 	*col = 0;
 	for (size_t j = nl; j < st; j++)
@@ -2801,8 +1659,8 @@ static bool sentence_end(const char *t, size_t from, size_t to)
  * up to 12 bytes after a word: a stream holds the value until they are there.
  * need: as for context_check.
  */
-static enum verdict context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-				    const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
+static enum tg_validity context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
+					const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
 {
 	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
 	size_t hi = en + r->ctx_after, i = st, ctx_end, deny_end, label = label_before(r, t, st), nl, col = 0;
@@ -2833,14 +1691,14 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 	deny_end = field ? last_word_end(d, s, r->deny_words, cell_start(t, lo, st), st)
 			 : last_word_in_column(d, s, r->deny_words, t, lo, st, nl, delim, col);
 	if (deny_end > ctx_end && !digit_in(t, deny_end, st) && !(r->fields && camel_word_in(r, t, len, deny_end, st)))
-		return NO;
+		return TG_NO;
 	if (hi > len)
 		hi = len;
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
-			return NO;
+			return TG_NO;
 		if (!after_known || open)
-			return MORE;
+			return TG_MORE;
 	}
 	for (size_t j = en; j < hi; j++)
 		if (isdigit((unsigned char)t[j])) {
@@ -2853,9 +1711,9 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 	 * 507297914 is the social security #") */
 	if (ctx_end && r->deny_words && sentence_end(t, ctx_end, st)) {
 		if (word_after(d, s, r->deny_words, t, len, en, hi, final, &open))
-			return NO;
+			return TG_NO;
 		if (!after_known || open)
-			return MORE;
+			return TG_MORE;
 	}
 	/* a label of nothing ("mobile: none", "Tel.: n/a") names no number after it */
 	if (ctx_end && ctx_end != label && labels_nothing(t, ctx_end, st))
@@ -2866,10 +1724,10 @@ static enum verdict context_nearest(const struct tg_detectors *d, const struct s
 	if (ctx_end && ctx_end != label && digits_only(t, st, en) && sentence_ends_after_words(t, ctx_end, st))
 		ctx_end = 0;
 	if (ctx_end || !r->ctx_words || field || !need || (r->fields && camel_word_in(r, t, len, lo, st)))
-		return YES;
+		return TG_YES;
 	if (word_after(d, s, r->ctx_words, t, len, en, hi, final, &open))
-		return YES;
-	return after_known && !open ? NO : MORE;
+		return TG_YES;
+	return after_known && !open ? TG_NO : TG_MORE;
 }
 
 #define LOCAL_HITS 32       /* words of a "context_local" rule kept around one value */
@@ -3087,14 +1945,14 @@ static bool field_names(struct ctx *c, const struct rule *r, size_t pos)
 
 /*
  * A regex match [rs, re) of rule r was found: turn it into candidates
- * (its value spans), or decide it is not one. Returns YES (accepted), NO
- * (refused: try another start), MORE (undecided: held), or -1 on error.
+ * (its value spans), or decide it is not one. Returns TG_YES (accepted), TG_NO
+ * (refused: try another start), TG_MORE (undecided: held), or -1 on error.
  */
 static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs, size_t re,
 		      const PCRE2_SIZE *ov, uint32_t npairs)
 {
 	size_t spans[16][2], nsp = 0;
-	int verdict = YES, field = -1; /* field: whether a field names the value (field_names), once known */
+	int verdict = TG_YES, field = -1; /* field: whether a field names the value (field_names), once known */
 
 	if (r->pem) {
 		/* the value runs to the END marker, or to the end of the text */
@@ -3104,7 +1962,7 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 			re = pcre2_get_ovector_pointer(c->s->md)[1];
 		} else {
 			if (!c->o->final)
-				return MORE;
+				return TG_MORE;
 			re = c->len;
 		}
 		spans[nsp][0] = rs;
@@ -3131,19 +1989,19 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		}
 	}
 	if (nsp == 0)
-		return NO;
+		return TG_NO;
 	for (size_t i = 0; i < nsp; i++) {
-		enum verdict v = validate(r, c->t, c->len, spans[i][0], spans[i][1], c->o->final);
-		bool need = !r->optional || v == WEAK;
+		enum tg_validity v = validate(r, c->t, c->len, spans[i][0], spans[i][1], c->o->final);
+		bool need = !r->optional || v == TG_WEAK;
 		struct scanner near;
 		struct hit found[LOCAL_HITS];
 		const struct scanner *ws = c->s; /* where the rule's words are: the scan's, or found by hand */
 
-		if (v == WEAK)
-			v = YES;
-		if (v == YES && r->fields && field < 0)
+		if (v == TG_WEAK)
+			v = TG_YES;
+		if (v == TG_YES && r->fields && field < 0)
 			field = field_names(c, r, re);
-		if (v == YES && r->local) {
+		if (v == TG_YES && r->local) {
 			size_t st = spans[i][0], en = spans[i][1];
 
 			near = *c->s;
@@ -3152,18 +2010,18 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 						  en + r->ctx_after < c->len ? en + r->ctx_after : c->len, found, LOCAL_HITS);
 			ws = &near;
 		}
-		if (v == YES)
+		if (v == TG_YES)
 			v = r->nearest ? context_nearest(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
 							 field > 0, need)
 				       : context_check(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
 						       field > 0, need);
-		if (v == NO)
-			return NO;
-		if (v == MORE)
-			verdict = MORE;
+		if (v == TG_NO)
+			return TG_NO;
+		if (v == TG_MORE)
+			verdict = TG_MORE;
 	}
-	if (verdict == MORE)
-		return MORE;
+	if (verdict == TG_MORE)
+		return TG_MORE;
 	for (size_t i = 0; i < nsp; i++) {
 		size_t st = spans[i][0], en = spans[i][1];
 
@@ -3174,7 +2032,7 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 			return -1;
 		c->s->cands[c->s->ncands - 1].rule = (uint32_t)ri;
 	}
-	return YES;
+	return TG_YES;
 }
 
 /* Confirm a Hyperscan hit of rule ri ending at end. */
@@ -3224,9 +2082,9 @@ static int confirm_hit(struct ctx *c, size_t ri, size_t end)
 		v = take_match(c, r, ri, ov[0], ov[1], ov, (uint32_t)m);
 		if (v < 0)
 			return -1;
-		if (v == YES)
+		if (v == TG_YES)
 			return 0;
-		if (v == MORE) {
+		if (v == TG_MORE) {
 			hold_at(c, ov[0]);
 			return 0;
 		}
@@ -3256,7 +2114,7 @@ static int scan_prefilter_rule(struct ctx *c, size_t ri)
 		v = take_match(c, r, ri, ov[0], ov[1], ov, (uint32_t)m);
 		if (v < 0)
 			return -1;
-		if (v == MORE)
+		if (v == TG_MORE)
 			hold_at(c, ov[0]);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
@@ -3621,3 +2479,4 @@ int tg_detect_many(const struct tg_detectors *cd, const char *text, size_t len, 
 	scanner_put(d, c.s);
 	return rc;
 }
+

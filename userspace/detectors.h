@@ -12,7 +12,8 @@
  *   "validator"      card, luhn, iban, ssn, email, ipv4, ipv6, phone,
  *                    phone_alone, phone_national, phone_intl, date,
  *                    passport, nino, dni, codice_fiscale, secret, id,
- *                    base64_secret
+ *                    base64_secret (detect_checks.h, detect_phone.h,
+ *                    detect_ip.h)
  *   "context"        words of which one must appear within "context_before"
  *                    bytes before or "context_after" bytes after the value
  *                    (Presidio-style, for the weak formats), caseless
@@ -82,6 +83,7 @@
 #include <cjson/cJSON.h>
 
 #include "common.h"
+#include "detect_checks.h" /* the validators (tg_valid_card ...), for tests and benches */
 #include "tablectx.h"
 
 #define TG_ENTITY_LEN 24
@@ -163,12 +165,5 @@ int tg_detect_many(const struct tg_detectors *d, const char *text, size_t len, c
 		   size_t nsegs, uint64_t entities, struct tg_spans *out, tg_err *err);
 
 void tg_spans_free(struct tg_spans *s);
-
-/* Validators, exposed for tests. s/len is the value, digits only where noted. */
-bool tg_valid_luhn(const char *s, size_t len);
-bool tg_valid_card(const char *s, size_t len);
-bool tg_valid_iban(const char *s, size_t len);
-bool tg_valid_ssn(const char *s, size_t len);
-double tg_entropy(const char *s, size_t len);
 
 #endif

@@ -51,8 +51,10 @@ void tg_table_read(struct tg_table *t, const char *text, size_t from, size_t to)
 		char c = text[i];
 
 		if (t->pending) {
-			if (c != ' ')
-				delimiter(t, t->pending == 1 ? ';' : ',');
+			char p = t->pending == 1 ? ';' : ',';
+
+			if (tg_table_delim(p, c))
+				delimiter(t, p);
 			t->pending = 0;
 		}
 		/* the bulk of a text: skip to the next byte that matters */

@@ -45,6 +45,13 @@ struct tg_table {
 	  head[TG_TABLE_WORDS];       /* ... in the table's header */
 };
 
+/* Is c, with next the byte after it, a cell delimiter: '|' and tab always,
+ * ';' and ',' unless a space follows (then it is prose)? */
+static inline bool tg_table_delim(char c, char next)
+{
+	return c == '|' || c == '\t' || ((c == ';' || c == ',') && next != ' ');
+}
+
 /* Read text[from, to). */
 void tg_table_read(struct tg_table *t, const char *text, size_t from, size_t to);
 /* A word that names what names stands for ends where the text is read up to. */

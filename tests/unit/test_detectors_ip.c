@@ -1,6 +1,6 @@
 /*
  * test_detectors_ip.c - the IP address detectors (rules "ipv4" and "ipv6"
- * in policies/redaction-rules.json, validators in userspace/detectors.c):
+ * in policies/redaction-rules.json, validators in userspace/detect_ip.c):
  * an address is found whole, never in part (an IPv6 address with an IPv4
  * tail, a compressed prefix, an address before a full stop); what only
  * looks like one is not found (4-part versions, OIDs, section numbers,

@@ -1,7 +1,8 @@
 /*
  * test_detectors_phone.c - the phone number detectors (rules "phone.*" in
  * policies/redaction-rules.json; validators phone_alone, phone_national and
- * phone_intl and the "context_nearest" rule field in userspace/detectors.c):
+ * phone_intl in userspace/detect_phone.c, the "context_nearest" rule field
+ * in userspace/detectors.c):
  * a number is found whole, never in part (00 + country code, an area code
  * set off by '-', '/' or parentheses, a "(0)" trunk); a national number
  * only with a word naming it, before or after it, in the languages of its

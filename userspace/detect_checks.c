@@ -1,0 +1,501 @@
+/*
+ * detect_checks.c - the validators that judge a value by its own
+ * characters: check digits, issuer ranges and layouts of cards, IBANs,
+ * SSNs and national ids, e-mail addresses, dates and secrets. See
+ * detect_checks.h.
+ */
+#include "detect_checks.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+size_t tg_digits_of(const char *s, size_t len, char *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (isdigit((unsigned char)s[i])) {
+			if (n + 1 >= max)
+				return 0;
+			out[n++] = s[i];
+		}
+	out[n] = 0;
+	return n;
+}
+
+bool tg_valid_luhn(const char *s, size_t len)
+{
+	int sum = 0, dbl = 0;
+	size_t nd = 0;
+
+	for (size_t i = len; i-- > 0;) {
+		int v;
+
+		if (!isdigit((unsigned char)s[i]))
+			continue;
+		v = s[i] - '0';
+		if (dbl) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+		dbl = !dbl;
+		nd++;
+	}
+	return nd > 1 && sum % 10 == 0;
+}
+
+static bool prefix_in(const char *d, long lo, long hi, int width)
+{
+	char buf[8];
+	long v;
+
+	memcpy(buf, d, (size_t)width);
+	buf[width] = 0;
+	v = strtol(buf, NULL, 10);
+	return v >= lo && v <= hi;
+}
+
+/* Issuer ranges (IIN) and the lengths they issue. */
+static bool card_iin_ok(const char *d, size_t n)
+{
+	if (d[0] == '4')
+		return n == 13 || n == 16 || n == 19;                 /* Visa */
+	if (prefix_in(d, 51, 55, 2) || prefix_in(d, 2221, 2720, 4))
+		return n == 16;                                        /* Mastercard */
+	if (prefix_in(d, 34, 34, 2) || prefix_in(d, 37, 37, 2))
+		return n == 15;                                        /* American Express */
+	if (prefix_in(d, 300, 305, 3) || prefix_in(d, 3095, 3095, 4) || prefix_in(d, 36, 36, 2) ||
+	    prefix_in(d, 38, 39, 2))
+		return n >= 14 && n <= 19;                             /* Diners Club */
+	if (prefix_in(d, 35, 35, 2))
+		return n >= 16 && n <= 19;                             /* JCB */
+	if (prefix_in(d, 1800, 1800, 4) || prefix_in(d, 2131, 2131, 4))
+		return n == 15;                                        /* JCB (old ranges) */
+	if (prefix_in(d, 2200, 2204, 4))
+		return n == 16;                                        /* Mir */
+	if (d[0] == '6' || prefix_in(d, 50, 50, 2) || prefix_in(d, 56, 58, 2) || prefix_in(d, 604, 604, 4))
+		return n >= 12 && n <= 19;                             /* Discover, UnionPay, Maestro, RuPay */
+	if (prefix_in(d, 81, 82, 2))
+		return n == 16;                                        /* RuPay */
+	return false;
+}
+
+/* Digits with either no separators or one kind of separator between groups of 2..7. */
+static bool card_grouping_ok(const char *s, size_t len)
+{
+	char sep = 0;
+	size_t group = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			group++;
+			continue;
+		}
+		if (sep && s[i] != sep)
+			return false;
+		sep = s[i];
+		if (group < 2 || group > 7)
+			return false;
+		group = 0;
+	}
+	return !sep || (group >= 1 && group <= 7);
+}
+
+bool tg_valid_card(const char *s, size_t len)
+{
+	char d[32];
+	size_t n = tg_digits_of(s, len, d, sizeof(d));
+
+	if (n < 12 || n > 19 || !card_grouping_ok(s, len) || !card_iin_ok(d, n))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (d[i] != d[0])
+			return tg_valid_luhn(d, n);
+	return false; /* all one digit */
+}
+
+#define CARD_GROUP_MAX 7       /* digits in a group of a card written in groups */
+#define CARD_NEIGHBOUR_SCAN 32  /* digits of a neighbouring group looked at */
+
+/*
+ * Does the digit group on the other side of the space or dash at t[joint]
+ * (after the card, or before it) carry the card's run of digit groups on?
+ * TG_YES when the card could go on into it: joined by the card's own separator
+ * sep (any, for a card written without one), no longer than a card's group
+ * when the card is grouped, and not a piece of a token of another kind: an
+ * expiry, a date, a time or a decimal has '/', '.', ':', ',' or the other
+ * separator, then a digit, on the group's far side ("12/27", "2025-07-02").
+ * TG_MORE when the text so far ends before that is known.
+ */
+static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint, bool after, char sep, bool final)
+{
+	char j = t[joint], far;
+	size_t n = 0, i;
+	bool beyond_digit;
+
+	if (sep && j != sep)
+		return TG_NO;
+	if (after) {
+		for (i = joint + 1; i < len && isdigit((unsigned char)t[i]) && n <= CARD_NEIGHBOUR_SCAN; i++)
+			n++;
+	} else {
+		for (i = joint; i > 0 && isdigit((unsigned char)t[i - 1]) && n <= CARD_NEIGHBOUR_SCAN; i--)
+			n++;
+	}
+	if (sep && n > CARD_GROUP_MAX)
+		return TG_NO;
+	if (n > CARD_NEIGHBOUR_SCAN)
+		return TG_YES;
+	if (after) {
+		if (i + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		far = t[i];
+		beyond_digit = isdigit((unsigned char)t[i + 1]);
+	} else {
+		if (i < 2)
+			return TG_YES;
+		far = t[i - 1];
+		beyond_digit = isdigit((unsigned char)t[i - 2]);
+	}
+	if (beyond_digit && (strchr("/.:,", far) || ((far == ' ' || far == '-') && far != j)))
+		return TG_NO;
+	return TG_YES;
+}
+
+/*
+ * A card number is a token of its own, not a piece of a longer run of digit
+ * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
+ * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
+ * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
+ * (see card_run_goes_on). Not after a '+': "+4917253468681" is a phone
+ * number (E.164) that passes Luhn. Looks at most 35 bytes after the card and
+ * before it.
+ */
+enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	char sep = 0;
+
+	if ((st > 0 && t[st - 1] == '+') || !tg_valid_card(t + st, en - st))
+		return TG_NO;
+	for (size_t i = st; i < en && !sep; i++)
+		if (!isdigit((unsigned char)t[i]))
+			sep = t[i];
+	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]) &&
+	    card_run_goes_on(t, len, st - 1, false, sep, final) == TG_YES)
+		return TG_NO;
+	if (en < len && (t[en] == ' ' || t[en] == '-')) {
+		if (en + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isdigit((unsigned char)t[en + 1])) {
+			enum tg_validity v = card_run_goes_on(t, len, en, true, sep, final);
+
+			if (v != TG_NO)
+				return v == TG_YES ? TG_NO : TG_MORE;
+		}
+	}
+	if (en >= len && !final)
+		return TG_MORE;
+	return TG_YES;
+}
+
+static int iban_length(const char *cc)
+{
+	static const struct { char cc[3]; int len; } t[] = {
+		{"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+		{"BG", 22}, {"BH", 22}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28},
+		{"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24},
+		{"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18},
+		{"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23},
+		{"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32},
+		{"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22},
+		{"MK", 19}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24},
+		{"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"SA", 24},
+		{"SC", 31}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"ST", 25}, {"SV", 28},
+		{"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
+	};
+
+	for (size_t i = 0; i < TG_ARRAY_LEN(t); i++)
+		if (cc[0] == t[i].cc[0] && cc[1] == t[i].cc[1])
+			return t[i].len;
+	return 0;
+}
+
+bool tg_valid_iban(const char *s, size_t len)
+{
+	char c[40];
+	size_t n = 0;
+	unsigned rem = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (!isalnum((unsigned char)s[i]) || n >= sizeof(c) - 1)
+			return false;
+		c[n++] = (char)toupper((unsigned char)s[i]);
+	}
+	c[n] = 0;
+	if (n < 15 || !isalpha((unsigned char)c[0]) || !isalpha((unsigned char)c[1]) ||
+	    !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]) || iban_length(c) != (int)n)
+		return false;
+	/* mod 97 of the rearranged number, letters as 10..35 */
+	for (size_t k = 0; k < n; k++) {
+		char ch = c[(k + 4) % n];
+
+		if (isdigit((unsigned char)ch))
+			rem = (rem * 10 + (unsigned)(ch - '0')) % 97;
+		else
+			rem = (rem * 100 + (unsigned)(ch - 'A' + 10)) % 97;
+	}
+	return rem == 1;
+}
+
+bool tg_valid_ssn(const char *s, size_t len)
+{
+	char d[16];
+	char sep = 0;
+	int area, group, serial;
+
+	/* one separator kind, in the 3-2-4 places, or none */
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i]))
+			continue;
+		if ((sep && s[i] != sep) || (i != 3 && i != 6))
+			return false;
+		sep = s[i];
+	}
+	if (tg_digits_of(s, len, d, sizeof(d)) != 9 || (sep && len != 11))
+		return false;
+	area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+	group = (d[3] - '0') * 10 + (d[4] - '0');
+	serial = atoi(d + 5);
+	if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
+		return false;
+	for (int i = 1; i < 9; i++)
+		if (d[i] != d[0])
+			return true;
+	return false; /* 111-11-1111 and the like */
+}
+
+double tg_entropy(const char *s, size_t len)
+{
+	unsigned count[256] = {0};
+	double h = 0;
+
+	if (len == 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		count[(unsigned char)s[i]]++;
+	for (int i = 0; i < 256; i++) {
+		if (count[i]) {
+			double p = (double)count[i] / (double)len;
+
+			h -= p * log2(p);
+		}
+	}
+	return h;
+}
+
+bool tg_valid_email(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+	size_t local;
+
+	if (!at)
+		return false;
+	local = (size_t)(at - s);
+	if (local == 0 || s[0] == '.' || s[local - 1] == '.')
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (s[i] == '.' && s[i - 1] == '.')
+			return false;
+	return true;
+}
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool tg_date_ok(int y, int m, int d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= days[m - 1] + (m == 2 && is_leap(y));
+}
+
+static int month_name(const char *s, size_t n)
+{
+	static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+					    "jul", "aug", "sep", "oct", "nov", "dec"};
+
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(s, names[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y (either order of day and
+ * month is accepted when both are possible), "12 March 1985", "March 12, 1985". */
+bool tg_valid_date(const char *s, size_t len)
+{
+	int nums[3] = {0}, nn = 0, month = 0, widths[3] = {0};
+	size_t i = 0;
+
+	while (i < len && nn < 3) {
+		if (isdigit((unsigned char)s[i])) {
+			int v = 0, w = 0;
+
+			while (i < len && isdigit((unsigned char)s[i]) && w < 5) {
+				v = v * 10 + (s[i++] - '0');
+				w++;
+			}
+			widths[nn] = w;
+			nums[nn++] = v;
+		} else if (isalpha((unsigned char)s[i])) {
+			size_t j = i;
+
+			while (j < len && isalpha((unsigned char)s[j]))
+				j++;
+			if (!month && month_name(s + i, j - i) && !(j - i == 2))
+				month = month_name(s + i, j - i);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+	if (month) {
+		/* day and year */
+		int day = 0, year = 0;
+
+		for (int k = 0; k < nn; k++) {
+			if (widths[k] == 4)
+				year = nums[k];
+			else if (widths[k] <= 2)
+				day = nums[k];
+		}
+		return tg_date_ok(year, month, day);
+	}
+	if (nn != 3)
+		return false;
+	if (widths[0] == 4)
+		return tg_date_ok(nums[0], nums[1], nums[2]);
+	if (widths[2] == 2)
+		nums[2] += nums[2] > 30 ? 1900 : 2000;
+	else if (widths[2] != 4)
+		return false;
+	return tg_date_ok(nums[2], nums[1], nums[0]) || tg_date_ok(nums[2], nums[0], nums[1]);
+}
+
+bool tg_valid_passport(const char *s, size_t len)
+{
+	size_t digits = 0;
+
+	for (size_t i = 0; i < len; i++)
+		digits += isdigit((unsigned char)s[i]) != 0;
+	return len >= 6 && len <= 10 && digits >= 5;
+}
+
+bool tg_valid_nino(const char *s, size_t len)
+{
+	static const char *const bad[] = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"};
+	char c[2];
+
+	if (len < 9)
+		return false;
+	c[0] = (char)toupper((unsigned char)s[0]);
+	c[1] = (char)toupper((unsigned char)s[1]);
+	for (size_t i = 0; i < TG_ARRAY_LEN(bad); i++)
+		if (c[0] == bad[i][0] && c[1] == bad[i][1])
+			return false;
+	return true;
+}
+
+bool tg_valid_dni(const char *s, size_t len)
+{
+	static const char letters[] = "TRWAGMYFPDXBNJZSQVHLCKE";
+	char d[16];
+	long v;
+	char last = (char)toupper((unsigned char)s[len - 1]);
+
+	if (len < 9 || tg_digits_of(s, len - 1, d, sizeof(d)) != 8)
+		return false;
+	v = strtol(d, NULL, 10);
+	return letters[v % 23] == last;
+}
+
+bool tg_valid_codice_fiscale(const char *s, size_t len)
+{
+	static const int odd[] = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8,
+				  12, 14, 16, 10, 22, 25, 24, 23};
+	int sum = 0;
+
+	if (len != 16)
+		return false;
+	for (size_t i = 0; i < 15; i++) {
+		int c = toupper((unsigned char)s[i]);
+		int v = isdigit(c) ? c - '0' : c - 'A';
+
+		if (v < 0 || v > 25)
+			return false;
+		sum += (i % 2 == 0) ? odd[v] : v;
+	}
+	return toupper((unsigned char)s[15]) == 'A' + sum % 26;
+}
+
+/* A generic secret: not an obvious placeholder, has letters and digits. */
+bool tg_valid_secret(const char *s, size_t len)
+{
+	static const char *const fake[] = {"xxxx", "****", "....", "your", "example", "changeme",
+					   "placeholder", "redacted", "dummy", "<", "${", "{{", "%s"};
+	bool alpha = false, digit = false;
+	char low[256];
+	size_t n = len < sizeof(low) - 1 ? len : sizeof(low) - 1;
+
+	for (size_t i = 0; i < n; i++) {
+		low[i] = (char)tolower((unsigned char)s[i]);
+		alpha |= isalpha((unsigned char)s[i]) != 0;
+		digit |= isdigit((unsigned char)s[i]) != 0;
+	}
+	low[n] = 0;
+	if (!alpha || !digit)
+		return false;
+	for (size_t i = 0; i < TG_ARRAY_LEN(fake); i++)
+		if (strstr(low, fake[i]))
+			return false;
+	return true;
+}
+
+/* An identity number: 5 to 20 letters and digits, at least 5 of them digits. */
+bool tg_valid_id(const char *s, size_t len)
+{
+	size_t digits = 0, alnum = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		digits += isdigit((unsigned char)s[i]) != 0;
+		alnum += isalnum((unsigned char)s[i]) != 0;
+	}
+	return alnum >= 5 && alnum <= 20 && digits >= 5;
+}
+
+/* Base64-ish key material: upper and lower case letters and digits. */
+bool tg_valid_base64_secret(const char *s, size_t len)
+{
+	bool up = false, low = false, dig = false;
+
+	for (size_t i = 0; i < len; i++) {
+		up |= isupper((unsigned char)s[i]) != 0;
+		low |= islower((unsigned char)s[i]) != 0;
+		dig |= isdigit((unsigned char)s[i]) != 0;
+	}
+	return up && low && dig && tg_valid_secret(s, len);
+}

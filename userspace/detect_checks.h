@@ -1,0 +1,63 @@
+/*
+ * detect_checks.h - the validators of the detectors (detectors.h) that
+ * judge a value by its own characters: check digits (Luhn, IBAN mod 97,
+ * DNI, codice fiscale), issuer ranges and layouts (cards, SSNs, national
+ * insurance numbers, passports), e-mail addresses, calendar dates, and
+ * secrets (no placeholder, enough entropy). A card also looks at the digit
+ * groups beside it. Phone numbers (detect_phone.h) and IP addresses
+ * (detect_ip.h) have modules of their own.
+ *
+ * s/len is the value; the checks that look around it take the whole text
+ * t/len and the value's place in it, [st, en), and final: whether the text
+ * ends at len (in a stream, more may come).
+ */
+#ifndef TG_DETECT_CHECKS_H
+#define TG_DETECT_CHECKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A check that may need text that has not arrived yet. TG_WEAK: a value the
+ * validator accepts only when a context word names it (see context_optional). */
+enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3 };
+
+/* The digits of s/len into out (NUL-terminated), how many; 0 if more than max - 1. */
+size_t tg_digits_of(const char *s, size_t len, char *out, size_t max);
+/* Is y-m-d a day of the calendar (years 1900 to 2100)? */
+bool tg_date_ok(int y, int m, int d);
+
+/* The Luhn check digit over the digits of s (anything else is skipped). */
+bool tg_valid_luhn(const char *s, size_t len);
+/* A payment card number: 12 to 19 digits, an issuer's range and length,
+ * Luhn, one kind of separator between groups of 2 to 7 digits. */
+bool tg_valid_card(const char *s, size_t len);
+/* ... and a token of its own in the text, not a piece of a longer run of
+ * digit groups nor right after a '+'. */
+enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
+/* An IBAN: its country's length and mod 97, spaces allowed, any case. */
+bool tg_valid_iban(const char *s, size_t len);
+/* A US SSN: 3-2-4 with one kind of separator or none, an area, group and
+ * serial that are issued, not one digit repeated. */
+bool tg_valid_ssn(const char *s, size_t len);
+/* Shannon entropy in bits per character. */
+double tg_entropy(const char *s, size_t len);
+/* An e-mail address: a local part, not starting or ending with '.', no "..". */
+bool tg_valid_email(const char *s, size_t len);
+/* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y, "12 March 1985", "March 12, 1985". */
+bool tg_valid_date(const char *s, size_t len);
+/* A passport number: 6 to 10 characters, at least 5 digits. */
+bool tg_valid_passport(const char *s, size_t len);
+/* A UK national insurance number, not with a prefix never issued. */
+bool tg_valid_nino(const char *s, size_t len);
+/* A Spanish DNI: 8 digits and their check letter. */
+bool tg_valid_dni(const char *s, size_t len);
+/* An Italian codice fiscale: 16 characters and their check letter. */
+bool tg_valid_codice_fiscale(const char *s, size_t len);
+/* A generic secret: letters and digits, not an obvious placeholder. */
+bool tg_valid_secret(const char *s, size_t len);
+/* An identity number: 5 to 20 letters and digits, at least 5 of them digits. */
+bool tg_valid_id(const char *s, size_t len);
+/* Base64-ish key material: upper and lower case letters and digits, a secret. */
+bool tg_valid_base64_secret(const char *s, size_t len);
+
+#endif

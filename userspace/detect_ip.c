@@ -1,0 +1,218 @@
+/*
+ * detect_ip.c - the IP address validators: an IPv4 quad that is an
+ * address and not a version, an OID or a range (and which quads need a
+ * word naming them), an IPv6 address as a whole token. See detect_ip.h.
+ */
+#include "detect_ip.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <arpa/inet.h>
+
+/*
+ * Right after sep, glued to a name that starts with a letter and is not
+ * itself a piece of a path or URL: the version of a product token, as in a
+ * User-Agent or a Server header ("Chrome/120.0.0.0", "nginx/1.25.3.1"), or
+ * with '-' of a package or an item's number ("openssl-1.1.1.4",
+ * "REQ-4.2.1.3"). "/hosts/10.0.0.1" and "http://10.0.0.1" are no such thing,
+ * nor is a range ("10.0.0.1-10.0.0.9"). Looks back at most 34 bytes, within
+ * the history a stream keeps (48).
+ */
+static bool after_product_name(const char *t, size_t st, char sep)
+{
+	size_t i = st - 1;
+
+	if (st < 2 || t[i] != sep)
+		return false;
+	while (i > 0 && st - i < 33 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-_.", t[i - 1]))))
+		i--;
+	if (i == st - 1 || st - i >= 33 || !isalpha((unsigned char)t[i]))
+		return false;
+	return i == 0 || !t[i - 1] || !strchr("/:@.", t[i - 1]);
+}
+
+/*
+ * The new version in a version change: "from 4.17.20 to 4.3.54.94",
+ * "1.2 -> 1.2.0.1", "3.1.0 → 3.1.0.2", "von 2.1 auf 2.1.0.4", "de 3.2 vers
+ * 3.2.0.1", "da 1.4 a 1.4.2.7", "van 5.1 naar 5.1.0.2". The value follows
+ * "to" (or "auf", "vers", "à", "a", "naar"), "->", "=>" or "→" right after a
+ * dotted number of two or three parts, which no address is ("from 10.0.0.1
+ * to 10.0.0.9" stays two addresses). Looks back at most 32 bytes.
+ */
+static bool after_version_change(const char *t, size_t st)
+{
+	static const char *const joins[] = {" to", " auf", " vers", " \xc3\xa0", " a", " naar", "->", "=>",
+					    "\xe2\x86\x92", NULL};
+	size_t i = st, end, dots = 0, k;
+
+	while (i > 0 && st - i < 3 && t[i - 1] == ' ')
+		i--;
+	for (k = 0; joins[k]; k++) {
+		size_t n = strlen(joins[k]);
+
+		if (i >= n && strncasecmp(t + i - n, joins[k], n) == 0) {
+			i -= n - (joins[k][0] == ' ');
+			break;
+		}
+	}
+	if (!joins[k])
+		return false;
+	while (i > 0 && st - i < 12 && t[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > 0 && end - i < 20 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.')) {
+		dots += t[i - 1] == '.';
+		i--;
+	}
+	if (end - i >= 20 || i == end || !isdigit((unsigned char)t[i]) || !isdigit((unsigned char)t[end - 1]))
+		return false;
+	return dots >= 1 && dots <= 2;
+}
+
+/*
+ * A version pinned as a dependency: "mylib==1.1.43.98", "foo >= 1.2.3.4",
+ * "~=", "!=", "<=", "^1.2.0.3", "~1.2.0.3" (requirements files, package
+ * manifests). Looks back at most 3 bytes.
+ */
+static bool after_version_pin(const char *t, size_t st)
+{
+	size_t i = st;
+
+	if (i > 0 && (t[i - 1] == '^' || t[i - 1] == '~'))
+		return true;
+	if (i > 0 && t[i - 1] == ' ')
+		i--;
+	return i >= 2 && t[i - 1] == '=' && t[i - 2] && strchr("=<>~!", t[i - 2]);
+}
+
+/*
+ * What can follow a version and never an address: a pre-release or build
+ * part ("-rc1", "-beta", "+build.5", "~bpo11"), a file name's extension or
+ * a wildcard (".tar.gz", ".x", ".*"), or a further part ("1.3.6.1.4": an
+ * OID, a longer version). c is the byte after the value, next the one after
+ * that. A range ("10.0.0.1-10.0.0.9"), a port, a prefix length or a full
+ * stop is no such thing.
+ */
+static bool version_tail(char c, char next)
+{
+	if (c == '.')
+		return isalnum((unsigned char)next) || next == '*';
+	if (c == '-')
+		return isalpha((unsigned char)next);
+	return (c == '+' || c == '~') && isalnum((unsigned char)next);
+}
+
+/*
+ * A dotted quad written as versions and section numbers are: small parts
+ * (a first of one digit and a second under 32, "1.1.43.98", "6.12.18.177",
+ * "2.5.4.19"; or the first three under 32, "11.7.7.2", "12.3.4.5", but for
+ * the private network 10/8), ending in ".0" ("19.3.0.0", "120.0.0.0"),
+ * pinned ("mylib==11.1.43.98", "ip.src == 10.0.0.1"), or glued to a name by
+ * '-' or ':' ("openssl-11.1.1.4", "myapp:12.1.0.2", "host-10.0.0.1",
+ * "IP:44.1.2.3"). Few addresses are so small (a part of the public blocks
+ * 1/8 to 31/8: 0.6% of the public space), one ending in .0 names a network
+ * (with its prefix length), and a pin or a name may be an address's as well
+ * as a version's. So such a quad is an address only when a word names it
+ * ("DNS 1.1.1.1", "ping 8.8.8.8", "network 10.0.0.0", "IP:44.1.2.3") or a
+ * port, a prefix length or a URL says so ("1.2.3.4:443", "9.1.0.0/16",
+ * "http://8.8.4.4/").
+ */
+static bool ipv4_looks_like_version(const char *t, size_t len, size_t st, size_t en)
+{
+	int part[3] = {0}, k = 0;
+
+	if (en + 1 < len && (t[en] == ':' || t[en] == '/') && isdigit((unsigned char)t[en + 1]))
+		return false;
+	if (st >= 3 && memcmp(t + st - 3, "://", 3) == 0)
+		return false;
+	if ((t[en - 1] == '0' && t[en - 2] == '.') || (st >= 2 && t[st - 1] == ':' && isalnum((unsigned char)t[st - 2])) ||
+	    after_version_pin(t, st) || after_product_name(t, st, '-'))
+		return true;
+	for (size_t i = st; i < en && k < 3; i++) {
+		if (t[i] == '.')
+			k++;
+		else
+			part[k] = part[k] * 10 + (t[i] - '0');
+	}
+	if (part[0] < 10)
+		return part[1] < 32;
+	return part[0] != 10 && part[0] < 32 && part[1] < 32 && part[2] < 32;
+}
+
+enum tg_validity tg_valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	/* addresses that identify no one: unspecified, loopback, broadcast */
+	if ((en - st == 7 && memcmp(t + st, "0.0.0.0", 7) == 0) || (en - st >= 4 && memcmp(t + st, "127.", 4) == 0) ||
+	    (en - st == 15 && memcmp(t + st, "255.255.255.255", 15) == 0))
+		return TG_NO;
+	/* part of a longer dotted run (OIDs, versions)? */
+	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
+		return TG_NO;
+	if (after_product_name(t, st, '/') || after_version_change(t, st))
+		return TG_NO;
+	if (en < len && t[en] && strchr(".-+~:/", t[en])) {
+		if (en + 1 >= len && !final)
+			return TG_MORE;
+		if (en + 1 < len && version_tail(t[en], t[en + 1]))
+			return TG_NO;
+	}
+	if (en >= len && !final)
+		return TG_MORE;
+	return ipv4_looks_like_version(t, len, st, en) ? TG_WEAK : TG_YES;
+}
+
+/*
+ * An IPv6 address as inet_pton reads it, the whole token: full, compressed
+ * ("2001:db8::", "fe80::fb") or with an IPv4 tail ("::ffff:192.0.2.33",
+ * "64:ff9b::203.0.113.7"). A dot after it ends a sentence unless a digit
+ * follows (then the address goes on into its IPv4 tail, a longer match).
+ */
+enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	char buf[64];
+	struct in6_addr a;
+	size_t n = en - st, colons = 0, groups = 0;
+	bool full_group = false;
+
+	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
+		return TG_NO;
+	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':'))
+		return TG_NO;
+	if (en < len && t[en] == '.') {
+		if (en + 1 < len && isdigit((unsigned char)t[en + 1]))
+			return TG_NO;
+		if (en + 1 >= len && !final)
+			return TG_MORE;
+	}
+	if (en >= len && !final)
+		return TG_MORE;
+	memcpy(buf, t + st, n);
+	buf[n] = 0;
+	for (size_t i = 0; i < n; i++)
+		colons += buf[i] == ':';
+	if (colons < 2 || strcmp(buf, "::") == 0 || inet_pton(AF_INET6, buf, &a) != 1)
+		return TG_NO;
+	/*
+	 * How many groups are written (an IPv4 tail is two). One ("::1") is
+	 * too short to mean anything, but for a /16 prefix of four hex digits,
+	 * one a digit ("fe80::", "2001::"). Two only with such a group, as a
+	 * routing prefix has ("fe80::fb", "2001:db8::"): not a slice
+	 * (xs[1::2]), a scope (a::b) or a word.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		if (!isxdigit((unsigned char)buf[i]) || (i > 0 && buf[i - 1] != ':'))
+			continue;
+		groups++;
+		if (i + 4 <= n && strspn(buf + i, "0123456789abcdefABCDEF") == 4 && strcspn(buf + i, "0123456789") < 4)
+			full_group = true;
+	}
+	if (strchr(buf, '.'))
+		groups++;
+	if (groups == 1 && full_group && n == 6 && buf[4] == ':' && buf[5] == ':')
+		return TG_YES;
+	if (groups < 2 || (groups == 2 && !full_group))
+		return TG_NO;
+	return TG_YES;
+}
