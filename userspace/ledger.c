@@ -88,6 +88,7 @@ struct tg_ledger {
 	uint64_t wait_gap_us;    /* moving average of the time between them */
 	atomic_int inflight;     /* calls that will settle (tg_ledger_inflight) */
 	uint64_t next_seq, committed_seq;
+	uint64_t flush_seq;      /* a reader waits for this record: commit it now */
 	int64_t next_id;
 	/* the journal (NULL with full sync): appended under lock */
 	struct tg_journal *journal;
@@ -612,6 +613,11 @@ int tg_ledger_flush(struct tg_ledger *l, uint32_t timeout_ms)
 	pthread_mutex_lock(&l->lock);
 	uint64_t target = l->next_seq;
 
+	if (l->committed_seq < target && l->flush_seq < target) {
+		/* a reader waits: the batch need not linger */
+		l->flush_seq = target;
+		pthread_cond_signal(&l->wake);
+	}
 	while (l->committed_seq < target && rc == 0 && l->writer_started)
 		if (pthread_cond_timedwait(&l->flushed, &l->lock, &ts) == ETIMEDOUT)
 			rc = l->committed_seq < target ? -1 : 0;
@@ -906,7 +912,9 @@ static void *writer_main(void *arg)
 		if (!l->stopping && l->nqueued < BATCH_MAX && !backoff) {
 			uint64_t now = tg_now_us(), due;
 
-			if (!l->nwaiting)
+			if (l->flush_seq > l->committed_seq)
+				due = 0;
+			else if (!l->nwaiting)
 				due = l->head->queued_us + TG_LEDGER_LINGER_US;
 			else if (grouping_pays(l))
 				due = l->head->queued_us + GROUP_WAIT_US;

@@ -19,9 +19,12 @@
  * Writing is off the request path. Workers queue reservations, settlements
  * and releases (never blocking on the disk); the ledger's writer thread
  * commits them in batches, one transaction per batch (group commit): at
- * once when a caller waits for a record, within TG_LEDGER_LINGER_US otherwise,
- * so a reservation and its settlement that arrive together become one
- * spend row. A caller that must know when its settlement is durable (the
+ * once when a caller waits for a record or a reader for what is queued,
+ * within TG_LEDGER_LINGER_US otherwise, so a reservation and its settlement
+ * that arrive together become one spend row. The linger is long because
+ * nothing needs the rows sooner (budgets are counted in memory, readers ask
+ * for a commit, settlements are in the journal): a busy host commits a few
+ * dozen times a second instead of hundreds, and the writer seldom wakes. A caller that must know when its settlement is durable (the
  * meter holds the last bytes of a response until then) passes a notify:
  * after the commit, notify.fn(arg, true) runs on its event loop. A batch
  * that fails (the database locked, the disk full) is kept and retried with
@@ -50,7 +53,7 @@
 #include "pipeline.h"
 
 #define TG_LEDGER_FILE "ledger.db"
-#define TG_LEDGER_LINGER_US 2000  /* a batch nobody waits for waits this long for more */
+#define TG_LEDGER_LINGER_US 50000 /* a batch nobody waits for waits this long for more */
 #define TG_LEDGER_STUCK_MS 250    /* a write pending this long makes the ledger unwritable */
 
 struct tg_ledger;
