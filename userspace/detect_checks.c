@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 
@@ -130,7 +131,9 @@ bool tg_valid_card(const char *s, size_t len)
  * sep (any, for a card written without one), no longer than a card's group
  * when the card is grouped, and not a piece of a token of another kind: an
  * expiry, a date, a time or a decimal has '/', '.', ':', ',' or the other
- * separator, then a digit, on the group's far side ("12/27", "2025-07-02").
+ * separator, then a digit, on the group's far side ("12/27", "2025-07-02");
+ * before the card, letters and digits longer than a group are a word or an
+ * id of their own ("...-cbdd5de627e2 3732 001977 01498").
  * TG_MORE when the text so far ends before that is known.
  */
 static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint, bool after, char sep, bool final)
@@ -158,6 +161,14 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint
 		far = t[i];
 		beyond_digit = isdigit((unsigned char)t[i + 1]);
 	} else {
+		size_t a = i;
+
+		/* letters and digits longer than a group: a token of another
+		 * kind ("trace_id=...-cbdd5de627e2 3732 001977 01498") */
+		while (a > 0 && isalnum((unsigned char)t[a - 1]) && joint - a <= CARD_GROUP_MAX)
+			a--;
+		if (a < i && joint - a > CARD_GROUP_MAX)
+			return TG_NO;
 		if (i < 2)
 			return TG_YES;
 		far = t[i - 1];
@@ -315,6 +326,55 @@ bool tg_valid_email(const char *s, size_t len)
 		if (s[i] == '.' && s[i - 1] == '.')
 			return false;
 	return true;
+}
+
+/* Is the top-level domain of s/len a file's extension that is no top-level
+ * domain ("logo@2x.png": an image for high-density screens)? */
+static bool file_extension_tld(const char *s, size_t len)
+{
+	static const char *const ext[] = {
+		"png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif", "heic", "css",
+		"scss", "js", "mjs", "cjs", "jsx", "tsx", "json", "html", "htm", "xml", "txt", "csv", "pdf", "yml",
+		"yaml", "toml", "ini", "log", "ttf", "otf", "eot", "wav", "ogg", "webm", "mkv", "avi", "doc", "docx",
+		"xls", "xlsx", "ppt", "pptx", "exe", "dll", NULL};
+	size_t n = 0;
+
+	while (n < len && s[len - n - 1] != '.')
+		n++;
+	for (size_t i = 0; ext[i]; i++)
+		if (strlen(ext[i]) == n && strncasecmp(s + len - n, ext[i], n) == 0)
+			return true;
+	return false;
+}
+
+enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	size_t i = st;
+
+	if (!tg_valid_email(t + st, en - st) || file_extension_tld(t + st, en - st))
+		return TG_NO;
+	/* the user (and password) of a URL: "https://deploy@example.com",
+	 * "postgres://app:secret@db.example.com" */
+	while (i > 0 && st - i < 32 &&
+	       (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-._~%!$&'()*+=:", t[i - 1]))))
+		i--;
+	if (i >= 3 && memcmp(t + i - 3, "://", 3) == 0)
+		return TG_NO;
+	/* a piece of a longer domain, which decides ("a@b.example" in "a@b.example.com:/srv") */
+	if (en < len && t[en] == '.') {
+		if (en + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isalnum((unsigned char)t[en + 1]))
+			return TG_NO;
+	}
+	/* a host and a path or port: "git@github.com:org/repo.git" */
+	if (en < len && t[en] == ':') {
+		if (en + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isalnum((unsigned char)t[en + 1]) || t[en + 1] == '/' || t[en + 1] == '~')
+			return TG_NO;
+	}
+	return TG_YES;
 }
 
 static bool is_leap(int y)

@@ -43,6 +43,10 @@ bool tg_valid_ssn(const char *s, size_t len);
 double tg_entropy(const char *s, size_t len);
 /* An e-mail address: a local part, not starting or ending with '.', no "..". */
 bool tg_valid_email(const char *s, size_t len);
+/* ... in the text: not with a file's extension for its top-level domain
+ * ("logo@2x.png"), not the user of a URL ("https://deploy@example.com"),
+ * not a host with a path or port after it ("git@github.com:org/repo"). */
+enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
 /* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y, "12 March 1985", "March 12, 1985". */
 bool tg_valid_date(const char *s, size_t len);
 /* A passport number: 6 to 10 characters, at least 5 digits. */

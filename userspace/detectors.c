@@ -782,9 +782,10 @@ static bool word_glues(const char *w)
  * ("customerSsn", "ssnLast4") it is looked for by hand, only where a value
  * needs it (field_word_in): as a pattern, a case change costs the whole
  * database speed.
- * glued: the pattern for the word followed by '_', which the match takes
- * in: the word ends one byte before the match (on_hit). Only for a word of
- * names that ends with a letter or digit.
+ * glued: the pattern for the word followed by '_' or a digit (a numbered
+ * field: "phone2", "tel_1"), which the match takes in: the word ends one
+ * byte before the match (on_hit). Only for a word of names that ends with a
+ * letter or digit.
  */
 static char *word_pattern(const char *w, bool names, bool glued)
 {
@@ -797,7 +798,7 @@ static char *word_pattern(const char *w, bool names, bool glued)
 		o += sprintf(o, names ? "(?:\\b|_)" : "\\b");
 	o = word_bytes(o, w, names);
 	if (glued)
-		*o++ = '_';
+		o += sprintf(o, "[_0-9]");
 	else if (isalnum((unsigned char)w[n - 1]))
 		o += sprintf(o, "\\b");
 	*o = 0;
@@ -1111,7 +1112,7 @@ static enum tg_validity validate(const struct rule *r, const char *t, size_t len
 	case V_CARD: return tg_valid_card_in_text(t, len, st, en, final);
 	case V_IBAN: return tg_valid_iban(s, n) ? TG_YES : TG_NO;
 	case V_SSN: return tg_valid_ssn(s, n) ? TG_YES : TG_NO;
-	case V_EMAIL: return tg_valid_email(s, n) ? TG_YES : TG_NO;
+	case V_EMAIL: return tg_valid_email_in_text(t, len, st, en, final);
 	case V_IPV4: return tg_valid_ipv4(t, len, st, en, final);
 	case V_IPV6: return tg_valid_ipv6(t, len, st, en, final);
 	case V_PHONE: return tg_valid_phone(s, n) ? TG_YES : TG_NO;
@@ -1177,6 +1178,7 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 
 static size_t last_word_end(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
 			    size_t lo, size_t hi);
+static bool sentence_end(const char *t, size_t from, size_t to);
 
 /* Where the table cell holding t[st] starts, not before lo: in a cell,
  * deny words in other cells (or rows) do not count. */
@@ -1187,9 +1189,20 @@ static size_t cell_start(const char *t, size_t lo, size_t st)
 	return st;
 }
 
+/* Where the cell of a table's row (a CSV or markdown cell, an item of an
+ * INSERT's row, an HTML cell) holding t[st] starts, not before lo; lo if
+ * cell is false (the value is not in such a row). */
+static size_t row_cell_start(const char *t, size_t lo, size_t st, bool cell)
+{
+	while (cell && st > lo && !memchr("\n|\t;,(>", t[st - 1], 7))
+		st--;
+	return cell ? st : lo;
+}
+
 /* Is w (lower case) at t[i] as a word or a part of a name: caseless, its
  * spaces written as ' ', '_', '-' or left out, ending where a word or a
- * name's part does (not before a lower-case letter or a digit going on)? */
+ * name's part does (not before a lower-case letter going on; before a
+ * digit, a numbered name: "phone2")? */
 static bool field_word_at(const char *t, size_t len, size_t i, size_t hi, const char *w)
 {
 	size_t j = i;
@@ -1205,8 +1218,8 @@ static bool field_word_at(const char *t, size_t len, size_t i, size_t hi, const 
 			return false;
 		j++;
 	}
-	if (j >= len || !isalnum((unsigned char)p[-1]) || !isalnum((unsigned char)t[j]))
-		return true;
+	if (j >= len || !isalnum((unsigned char)p[-1]) || !isalpha((unsigned char)t[j]))
+		return true; /* ... or a number goes on: "phone2" */
 	return isupper((unsigned char)t[j]) && islower((unsigned char)t[j - 1]);
 }
 
@@ -1361,25 +1374,39 @@ static bool label_in(const struct rule *r, const char *t, size_t lo, size_t hi)
  * written with a context word before it, "customerSsn: ..."). A deny word
  * before it refuses it, unless one of the rule's context words stands
  * nearer ("routing 021000021" is refused, "routing 021000021, SSN
- * 460899847" keeps the SSN); in a table's cell, only a deny word in it.
+ * 460899847" keeps the SSN) or the deny word is in an earlier sentence and
+ * a context word after the value names it; in a table's cell, only a deny
+ * word in it.
+ * cell: the value is in a row of a table (or an INSERT, or an HTML table)
+ * whose header names other columns than its own: the words before it count
+ * only in its own cell ("ssn;acct_no\n460899847;501234567" names the first
+ * number only).
  * need: a context word must name the value (false for the values of a
  * "context_optional" rule its validator does not call TG_WEAK).
  */
 static enum tg_validity context_check(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-				      const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
+				      const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool cell,
+				      bool need)
 {
-	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
+	size_t lo = row_cell_start(t, st > r->ctx_before ? st - r->ctx_before : 0, st, cell);
 	size_t hi = en + r->ctx_after;
 	bool after_known = hi <= len || final;
 	size_t open_end = final ? SIZE_MAX : len;
-	size_t label = label_before(r, t, st), ctx_end = last_word_end(d, s, r->ctx_words, lo, st);
+	size_t label = label_before(r, t, st), ctx_end = last_word_end(d, s, r->ctx_words, lo, st), deny_end;
 	bool open = false; /* a word touches the end of a stream's text so far: it may go on */
 
 	if (hi > len)
 		hi = len;
-	if (r->deny_words &&
-	    last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st) > (label > ctx_end ? label : ctx_end))
-		return TG_NO;
+	deny_end = last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st);
+	if (deny_end > (label > ctx_end ? label : ctx_end)) {
+		/* a deny word in a sentence before the value's, which a context
+		 * word after it names ("(verified by phone). 507297914 is the
+		 * SSN on file"), does not refuse it */
+		if (!r->ctx_words || !sentence_end(t, deny_end, st))
+			return TG_NO;
+		if (!has_word(d, s, r->ctx_words, en, hi, open_end, &open))
+			return after_known && !open ? TG_NO : TG_MORE;
+	}
 	if (r->deny_after_words) {
 		if (has_word(d, s, r->deny_after_words, en, hi, open_end, &open))
 			return TG_NO;
@@ -1486,6 +1513,32 @@ static bool connective_only(const char *t, size_t a, size_t b)
 	return false;
 }
 
+/*
+ * Is the digit at t[p] a piece of a name, not of a number: a token of
+ * letters and digits (joined by '.', '-' or '_') with a letter and at most
+ * 4 digits ("E.164", "IPv4", "H.323", "mp3", "3rd", "24h", "2FA")? Where
+ * the token starts if so (not before lo), else p + 1. Looks at most 16
+ * bytes either side, not at hi or after.
+ */
+static size_t name_with_digits(const char *t, size_t lo, size_t p, size_t hi)
+{
+	size_t a = p, e = p + 1, digits = 0;
+	bool letter = false;
+
+	while (a > lo && p - a < 16 && (isalnum((unsigned char)t[a - 1]) ||
+					(a - 1 > lo && t[a - 1] && strchr(".-_", t[a - 1]) &&
+					 isalnum((unsigned char)t[a - 2]))))
+		a--;
+	while (e < hi && e - p < 16 && (isalnum((unsigned char)t[e]) ||
+					(e + 1 < hi && t[e] && strchr(".-_", t[e]) && isalnum((unsigned char)t[e + 1]))))
+		e++;
+	for (size_t j = a; j < e; j++) {
+		digits += isdigit((unsigned char)t[j]) != 0;
+		letter |= isalpha((unsigned char)t[j]) != 0;
+	}
+	return letter && digits <= 4 && p - a < 16 && e - p < 16 ? a : p + 1;
+}
+
 /* Is t[j] a table's cell delimiter c, as tablectx.h reads one? */
 static bool cell_delim_at(const char *t, size_t j, char c)
 {
@@ -1556,6 +1609,21 @@ static bool digit_in(const char *t, size_t from, size_t to)
 		if (isdigit((unsigned char)t[j]))
 			return true;
 	return false;
+}
+
+/* Where the run of digit groups (single spaces between them) that ends
+ * with the value at st starts, not before lo: "RIB : 13075 18805
+ * 77597082535 23" is one number to the word before it. */
+static size_t run_start(const char *t, size_t lo, size_t st)
+{
+	size_t i = st;
+
+	while (i > lo + 1 && t[i - 1] == ' ' && isdigit((unsigned char)t[i - 2])) {
+		i -= 2;
+		while (i > lo && isdigit((unsigned char)t[i - 1]))
+			i--;
+	}
+	return i;
 }
 
 /* Does the word ending at e label nothing: ':' or '=' and a word that says
@@ -1634,8 +1702,10 @@ static bool sentence_end(const char *t, size_t from, size_t to)
  *   than every context word refuses it ("phone ... part 4155552671"), a
  *   context word nearer than every deny word lets it through. A deny word
  *   with another number after it names that one ("ref 009410000 |
- *   678-457-9607" keeps the phone number). A label of
- *   the value's line ("context_labels": "T 030 1234567") is a context word.
+ *   678-457-9607" keeps the phone number), but not a group of the value's
+ *   own run of digit groups ("RIB : 13075 18805 77597082535 23"). A label
+ *   of the value's line ("context_labels": "T 030 1234567") is a context
+ *   word. A digit in a name is no number ("phone, as E.164: ...").
  * - A value that opens a sentence after the one with the context word is
  *   refused by a deny word after it that names it ("(verified by phone).
  *   507297914 is the social security #"); a bare run of digits is not
@@ -1657,12 +1727,13 @@ static bool sentence_end(const char *t, size_t from, size_t to)
  *   context word in camelCase before the value counts too ("contactPhone").
  * All of it is looked at within context_before / context_after bytes, plus
  * up to 12 bytes after a word: a stream holds the value until they are there.
- * need: as for context_check.
+ * cell, need: as for context_check.
  */
 static enum tg_validity context_nearest(const struct tg_detectors *d, const struct scanner *s, const struct rule *r,
-					const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool need)
+					const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool cell,
+					bool need)
 {
-	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0;
+	size_t lo = row_cell_start(t, st > r->ctx_before ? st - r->ctx_before : 0, st, cell);
 	size_t hi = en + r->ctx_after, i = st, ctx_end, deny_end, label = label_before(r, t, st), nl, col = 0;
 	char delim;
 	bool after_known = hi <= len || final;
@@ -1671,15 +1742,20 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 
 	/* back to the last letter before the value, then to the digit before
 	 * that; past a number joined to this one by a connective alone ("phone
-	 * 030 1234567 to 030 7654321", "Tel. 030 1234567 oder 0171 2345678") */
+	 * 030 1234567 to 030 7654321", "Tel. 030 1234567 oder 0171 2345678"),
+	 * and past digits in a name ("phone to E.164: ...") */
 	for (;;) {
-		size_t w;
+		size_t w, a;
 
 		while (i > lo && !isalpha((unsigned char)t[i - 1]))
 			i--;
 		w = i;
 		while (i > lo && !isdigit((unsigned char)t[i - 1]))
 			i--;
+		if (i > lo && (a = name_with_digits(t, lo, i - 1, st)) < i) {
+			i = a;
+			continue;
+		}
 		if (i == lo || !connective_only(t, i, w))
 			break;
 	}
@@ -1690,7 +1766,8 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 		ctx_end = label; /* a line's label: a context word */
 	deny_end = field ? last_word_end(d, s, r->deny_words, cell_start(t, lo, st), st)
 			 : last_word_in_column(d, s, r->deny_words, t, lo, st, nl, delim, col);
-	if (deny_end > ctx_end && !digit_in(t, deny_end, st) && !(r->fields && camel_word_in(r, t, len, deny_end, st)))
+	if (deny_end > ctx_end && !digit_in(t, deny_end, run_start(t, deny_end, st)) &&
+	    !(r->fields && camel_word_in(r, t, len, deny_end, st)))
 		return TG_NO;
 	if (hi > len)
 		hi = len;
@@ -1766,6 +1843,33 @@ static size_t local_words(const struct tg_detectors *d, const struct rule *r, co
 		}
 	}
 	return n;
+}
+
+#define LINE_BACK 48        /* how far back deny_on_line looks: within a stream's history */
+
+/*
+ * A weak value of a "context_optional" rule (one its validator doubts) with
+ * a deny word of the rule before it on its line, however far (up to
+ * LINE_BACK bytes; s: the scan's words, or r's found by hand): a tool or a
+ * topic that its whole line is about ("snmpget -v2c -c public router
+ * 2.5.4.47"), which a context word nearer to the value does not outweigh
+ * for such a value.
+ */
+static bool deny_on_line(const struct tg_detectors *d, const struct scanner *s, const struct rule *r, const char *t,
+			 size_t st)
+{
+	struct hit found[LOCAL_HITS];
+	size_t lo = st, n;
+
+	while (lo > 0 && st - lo < LINE_BACK && t[lo - 1] != '\n')
+		lo--;
+	if (!r->local)
+		return last_word_end(d, s, r->deny_words, lo, st) != 0;
+	n = local_words(d, r, t, st, lo, st, found, LOCAL_HITS);
+	for (size_t k = 0; k < n; k++)
+		if (r->deny_words[found[k].rule / 64] >> (found[k].rule % 64) & 1)
+			return true;
+	return false;
 }
 
 /* ---- detection --------------------------------------------------------- */
@@ -1932,15 +2036,24 @@ static bool key_is_word(const struct rule *r, const char *k, size_t n)
 	return false;
 }
 
+/* What a field says of a value of a "context_fields" rule (field_names). */
+enum field {
+	FIELD_NONE = 0,
+	FIELD_NAMES,      /* its JSON key or the header of its table column names it */
+	FIELD_OTHER,      /* it is in a row of a table whose header names other columns */
+};
+
 /* Does a field name a value of rule r ("context_fields") ending at pos: the
  * text's JSON key, or the header of its table column? */
-static bool field_names(struct ctx *c, const struct rule *r, size_t pos)
+static enum field field_names(struct ctx *c, const struct rule *r, size_t pos)
 {
 	if (!r->fields)
-		return false;
+		return FIELD_NONE;
 	if (c->key && (field_word_in(r, c->key, c->nkey, 0, c->nkey) || key_is_word(r, c->key, c->nkey)))
-		return true;
-	return (column_names(c, pos) & r->fields) != 0;
+		return FIELD_NAMES;
+	if (column_names(c, pos) & r->fields)
+		return FIELD_NAMES;
+	return c->tab_set && tg_table_in_row(&c->tab) ? FIELD_OTHER : FIELD_NONE;
 }
 
 /*
@@ -1952,7 +2065,7 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		      const PCRE2_SIZE *ov, uint32_t npairs)
 {
 	size_t spans[16][2], nsp = 0;
-	int verdict = TG_YES, field = -1; /* field: whether a field names the value (field_names), once known */
+	int verdict = TG_YES, field = -1; /* field: what a field says of the value (enum field), once known */
 
 	if (r->pem) {
 		/* the value runs to the END marker, or to the end of the text */
@@ -2012,9 +2125,11 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		}
 		if (v == TG_YES)
 			v = r->nearest ? context_nearest(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
-							 field > 0, need)
+							 field == FIELD_NAMES, field == FIELD_OTHER, need)
 				       : context_check(c->d, ws, r, c->t, c->len, spans[i][0], spans[i][1], c->o->final,
-						       field > 0, need);
+						       field == FIELD_NAMES, field == FIELD_OTHER, need);
+		if (v == TG_YES && r->optional && need && deny_on_line(c->d, c->s, r, c->t, spans[i][0]))
+			v = TG_NO;
 		if (v == TG_NO)
 			return TG_NO;
 		if (v == TG_MORE)
@@ -2048,7 +2163,7 @@ static int confirm_hit(struct ctx *c, size_t ri, size_t end)
 		size_t chi = end + r->ctx_after;
 
 		if ((chi <= c->len || c->o->final) && !has_word(c->d, c->s, r->ctx_words, clo, chi, SIZE_MAX, NULL) &&
-		    !field_names(c, r, end) && !(r->fields && camel_word_in(r, c->t, c->len, clo, end)) &&
+		    field_names(c, r, end) != FIELD_NAMES && !(r->fields && camel_word_in(r, c->t, c->len, clo, end)) &&
 		    !label_in(r, c->t, lo, end))
 			return 0;
 	}

@@ -71,7 +71,9 @@ tg_start_tollgate() {
 	"${cmd[@]}" >"$TG_DAEMON_LOG" 2>&1 </dev/null &
 	TG_DAEMON_PID=$!
 	tg_on_cleanup tg_kill_pid "$TG_DAEMON_PID" 10
-	if ! tg_wait_until 20 tg__daemon_up || tg__gone "$TG_DAEMON_PID"; then
+	# generous: under ASan on a loaded machine, compiling the redaction
+	# rules into Hyperscan alone takes ~10 s
+	if ! tg_wait_until 60 tg__daemon_up || tg__gone "$TG_DAEMON_PID"; then
 		echo "tollgate did not start; log:" >&2
 		sed 's/^/#   /' "$TG_DAEMON_LOG" >&2
 		return 1

@@ -1,6 +1,7 @@
 /*
  * test_detectors.c - the detection engine: every built-in rule's examples
- * and negative examples, the validators, context words, overlap
+ * and negative examples, the validators (e-mail addresses in their text),
+ * context words, overlap
  * resolution, UTF-8 alignment, and the stream guarantee (a text cut
  * anywhere gives the same result as the whole text).
  */
@@ -87,6 +88,30 @@ static void check_validators(void)
 	CHECK(!tg_valid_ssn("123-45 6789", 11), "ssn: mixed separators");
 	CHECK(tg_entropy("aaaaaaaa", 8) < 0.01 && tg_entropy("abcdefgh", 8) > 2.9, "entropy");
 }
+
+/* E-mail addresses and what only has their syntax: a file's name, the user
+ * of a URL, a host with a path (each also streamed at every cut). */
+static const struct dc_case EMAIL_CASES[] = {
+	{"mailto:jane.doe@example.com", "jane.doe@example.com"},
+	{"website,email\nhttps://acme.example.com,jane@acme.example.com", "jane@acme.example.com"},
+	{"https://example.com/?to=jane@example.com&x=1", "jane@example.com"},
+	{"Contact: jane@example.com: she knows", "jane@example.com"},
+	{"Write to jane@example.com:", "jane@example.com"},
+	{"<img src=\"/img/logo@2x.png\" alt=\"\">", ""},
+	{"icon-share@3x.webp and hero@2x.JPG", ""},
+	{"https://deploy@example.com/", ""},
+	{"postgres://app:s3cret@db.example.com:5432/app", ""},
+	{"git clone git@github.com:org/repo.git", ""},
+	{"scp report.pdf backup@nas.example.com:/srv/reports", ""},
+};
+
+/* A card after letters and digits longer than a group (a hash's or UUID's
+ * tail), and still not inside an IBAN's groups. */
+static const struct dc_case CARD_CASES[] = {
+	{"trace_id=c5322fe1-ccb2-4a33-abd0-cbdd5de627e2 3732 001977 01498 is it", "3732 001977 01498"},
+	{"commit 9fceb02d0ae5 4111 1111 1111 1111", "4111 1111 1111 1111"},
+	{"DE89 4111 1111 1111 1111", ""},
+};
 
 static void check_detection(void)
 {
@@ -228,6 +253,9 @@ int main(void)
 	check_examples();
 	check_validators();
 	check_detection();
+	dc_check_cases(D, "EMAIL", EMAIL_CASES, TG_ARRAY_LEN(EMAIL_CASES),
+		       "e-mail addresses found, file names, URL users and host paths not");
+	dc_check_cases(D, "CARD", CARD_CASES, TG_ARRAY_LEN(CARD_CASES), "a card after a long token of letters and digits");
 	check_stream_equivalence();
 	check_holdback();
 	check_bad_rules();

@@ -3,9 +3,10 @@
  * ssn.context is the one that uses all of it): context words inside names
  * (snake_case, camelCase, spaces written as '_', '-' or nothing), a deny
  * word that a nearer context word overrides, a word after the value, the
- * header of a table column however far above, and the key of a JSON
- * string. Each text is also streamed, cut into pieces of every size up to
- * 16 bytes, and must come out the same.
+ * header of a table column however far above (CSV, TSV, markdown, psql,
+ * MySQL, HTML, an SQL INSERT's column list), and the key of a JSON string.
+ * Each text is also streamed, cut into pieces of every size up to 16
+ * bytes, and must come out the same.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +87,14 @@ static void check_near(void)
 		   "wire routing 021000021, SSN [SSN]");
 	check_text("invalid SSNs stay refused", "SSN 000-13-6317 or 666561234 or 460000123",
 		   "SSN 000-13-6317 or 666561234 or 460000123");
+	check_text("a deny word in the sentence before does not refuse what a word after names",
+		   "Resolution: SSN updated (verified by phone). 507297914 is the social security # on file.",
+		   "Resolution: SSN updated (verified by phone). [SSN] is the social security # on file.");
+	check_text("... one in its own sentence does", "SSN updated. Wire routing 507297914, social security too",
+		   "SSN updated. Wire routing 507297914, social security too");
+	check_text("a number of the word's in Spanish, Portuguese, Italian, German",
+		   "n\xc3\xbamero de seguridad social 460899847; seguran\xc3\xa7" "a social 501234567",
+		   "n\xc3\xbamero de seguridad social [SSN]; seguran\xc3\xa7" "a social [SSN]");
 }
 
 static void check_tables(void)
@@ -120,6 +129,55 @@ static void check_tables(void)
 	check_text("a deny word in the cell", "name;ssn;note\nA;460899847;x\nB;routing 021000021;y\nC;ref 402113344;z\n"
 		   "D;391225081;w\nE;550998765;v\n",
 		   "name;ssn;note\nA;[SSN];x\nB;routing 021000021;y\nC;ref 402113344;z\nD;[SSN];w\nE;[SSN];v\n");
+	check_text("psql: the rule under the header",
+		   "      name      |     ssn     |  city\n----------------+-------------+--------\n"
+		   " Jane Roe       | 460899847   | Lyon\n John Doe       | 501 23 4567 | Paris\n"
+		   " Ann Lee        | 402113344   | Oslo\n(3 rows)\n",
+		   "      name      |     ssn     |  city\n----------------+-------------+--------\n"
+		   " Jane Roe       | [SSN]   | Lyon\n John Doe       | [SSN] | Paris\n"
+		   " Ann Lee        | [SSN]   | Oslo\n(3 rows)\n");
+	check_text("MySQL: rules around the header",
+		   "+----+----------+-----------+\n| id | name     | ssn       |\n+----+----------+-----------+\n"
+		   "|  1 | Jane Roe | 460899847 |\n|  2 | John Doe | 501234567 |\n|  3 | Ann Lee  | 402113344 |\n"
+		   "+----+----------+-----------+\n",
+		   "+----+----------+-----------+\n| id | name     | ssn       |\n+----+----------+-----------+\n"
+		   "|  1 | Jane Roe | [SSN] |\n|  2 | John Doe | [SSN] |\n|  3 | Ann Lee  | [SSN] |\n"
+		   "+----+----------+-----------+\n");
+	check_text("SQL: an INSERT's column list, rows below",
+		   "INSERT INTO users (id, full_name, ssn, email, card_number) VALUES\n"
+		   "  (50241, 'Lef\xc3\xa8vre, Camille', '497-67-9439', 'c@example.com', '4111 1111 1111 1111'),\n"
+		   "  (85785, 'O''Brien', '782297184', 'f@example.com', NULL),\n"
+		   "  (85786, 'Roe', '462 37 7230', NULL, NULL);",
+		   "INSERT INTO users (id, full_name, ssn, email, card_number) VALUES\n"
+		   "  (50241, 'Lef\xc3\xa8vre, Camille', '[SSN]', '[EMAIL]', '[CARD]'),\n"
+		   "  (85785, 'O''Brien', '[SSN]', '[EMAIL]', NULL),\n"
+		   "  (85786, 'Roe', '[SSN]', NULL, NULL);");
+	check_text("... another column is not named",
+		   "INSERT INTO payouts (id, ssn, account_no) VALUES (36379, '213520979', '501234567');",
+		   "INSERT INTO payouts (id, ssn, account_no) VALUES (36379, '[SSN]', '501234567');");
+	check_text("... nor a list without VALUES",
+		   "Columns (id, full_name, ssn) are in the export the payroll team sent on Monday; the values "
+		   "(36379, 'Thomas Becker', '501234567') come from the old system.",
+		   "Columns (id, full_name, ssn) are in the export the payroll team sent on Monday; the values "
+		   "(36379, 'Thomas Becker', '501234567') come from the old system.");
+	check_text("... nor a column past a named one in CSV", "id;name;ssn;acct_no\n1;Jane Roe;460899847;501234567\n",
+		   "id;name;ssn;acct_no\n1;Jane Roe;[SSN];501234567\n");
+	check_text("HTML: the header row's column, rows below",
+		   "<table>\n  <tr><th>Name</th><th>City</th><th>SSN</th></tr>\n"
+		   "  <tr><td>Jane Roe</td><td>Lyon</td><td>460899847</td></tr>\n"
+		   "  <tr><td>John Doe</td><td>Paris</td><td>501 23 4567</td></tr>\n"
+		   "  <tr><td>Ann Lee</td><td>Oslo</td><td>402113344</td></tr>\n</table>",
+		   "<table>\n  <tr><th>Name</th><th>City</th><th>SSN</th></tr>\n"
+		   "  <tr><td>Jane Roe</td><td>Lyon</td><td>[SSN]</td></tr>\n"
+		   "  <tr><td>John Doe</td><td>Paris</td><td>[SSN]</td></tr>\n"
+		   "  <tr><td>Ann Lee</td><td>Oslo</td><td>[SSN]</td></tr>\n</table>");
+	check_text("... not another column",
+		   "<table><tr><th>Name</th><th>SSN</th><th>Account</th></tr>\n"
+		   "<tr><td>Jane Roe</td><td>n/a</td><td>460899847</td></tr>\n"
+		   "<tr><td>John Doe</td><td>n/a</td><td>501234567</td></tr></table>",
+		   "<table><tr><th>Name</th><th>SSN</th><th>Account</th></tr>\n"
+		   "<tr><td>Jane Roe</td><td>n/a</td><td>460899847</td></tr>\n"
+		   "<tr><td>John Doe</td><td>n/a</td><td>501234567</td></tr></table>");
 }
 
 static char *json_out(struct tg_redact *r, const char *doc)
@@ -149,6 +207,8 @@ static void check_json_keys(void)
 		 "{\"arguments\":\"{\\\"ssn_full\\\":\\\"[REDACTED:SSN]\\\",\\\"zip\\\":\\\"501234567\\\"}\"}"},
 		{"another key names nothing", "{\"account\":\"460899847\",\"note\":\"SSN below\",\"x\":\"501234567\"}",
 		 "{\"account\":\"460899847\",\"note\":\"SSN below\",\"x\":\"501234567\"}"},
+		{"a numbered key", "{\"ssn2\":\"460899847\",\"SSN_1\":\"501234567\"}",
+		 "{\"ssn2\":\"[REDACTED:SSN]\",\"SSN_1\":\"[REDACTED:SSN]\"}"},
 	};
 	static const struct tg_redact_who who = {.cgroup = "/", .uid = 0, .key_fp = ""};
 	tg_err err = {{0}};

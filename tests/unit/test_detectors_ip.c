@@ -117,6 +117,10 @@ static const struct dc_case CASES[] = {
 	/* ... the new version in a change */
 	{"von 11.2 auf 12.1.0.2 aktualisiert; mise \xc3\xa0 jour de 11.2 vers 12.1.0.2", ""},
 	{"Aggiornato da 11.2 a 12.1.0.2. Bijgewerkt van 11.2 naar 12.1.0.2. 11.2 => 12.1.0.2", ""},
+	/* ... a tool or a topic its line is about, however near a word naming an address */
+	{"snmpget -v2c -c public router 2.5.4.47", ""},
+	{"Firmware: the router at 10.1.2.3 now runs 4.2.0.17", "10.1.2.3"},
+	{"Firmware notes attached.\nDNS 1.1.1.1 answers again", "1.1.1.1"},
 	/* not addresses at all, or addresses of no one */
 	{"xs[1::2] and ys[::3]", ""},
 	{"std::vector<int> a::b beef::cafe", ""},

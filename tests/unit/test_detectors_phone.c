@@ -13,9 +13,10 @@
  * an ISBN); a table column or JSON key named "phone" names its values
  * however far away ("context_fields"; a generic word such as "call" only as
  * a whole key); a signature line's label names its number
- * ("context_labels"); a label of nothing names no number. Every case is also
- * streamed (cut at every byte) and scanned as one of many texts (the JSON
- * path), with the same result as the whole text alone.
+ * ("context_labels"); a label of nothing names no number; tables read as
+ * tables (psql, HTML, an SQL INSERT's column list). Every case
+ * is also streamed (cut at every byte) and scanned as one of many texts
+ * (the JSON path), with the same result as the whole text alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,6 +189,27 @@ static const struct dc_case CASES[] = {
 	{"4111 1111 1111 1111 030 1234567 (mobile)", "030 1234567"},
 	{"Support hotline: 05.94.34.42.83 1480933974 INFO", "05.94.34.42.83"},
 	{"Tel.: 030 1234567 4111", ""},                               /* a group of a run */
+	{"Front desk\nRIB : 13075 18805 77597082535 23", ""},          /* a bank account's run of groups */
+	/* digits in a name between the word and the number */
+	{"Reformat this phone to E.164 please: 050 1519870", "050 1519870"},
+	{"phone, IPv4-only line: 0301234567", "0301234567"},
+	/* numbered and compound names, more languages */
+	{"{\"mobilenumber\": \"3896741161\", \"phone2\": \"0301234567\"}", "3896741161|0301234567"},
+	{"Telefone: 912 345 678", "912 345 678"},
+	{"Nr telefonu: 512 345 678", "512 345 678"},
+	/* tables read as tables: psql, HTML, an INSERT, a French CSV */
+	{"      name      |     phone      |   city\n----------------+----------------+----------\n"
+	 " Hiroshi Sato   | 3175959011     | Osaka\n Giorgio Romano | 0171 2345678   | Milano\n"
+	 " Lisa Weber     | (030) 1234567  | Berlin\n",
+	 "3175959011|0171 2345678|(030) 1234567"},
+	{"<table><tr><th>Name</th><th>Mobile</th></tr>\n<tr><td>Jane Roe</td><td>0171 2345678</td></tr>\n"
+	 "<tr><td>John Doe (sales)</td><td>(030) 1234567</td></tr>\n<tr><td>Ann Lee</td><td>06-12345678</td></tr></table>",
+	 "0171 2345678|(030) 1234567|06-12345678"},
+	{"INSERT INTO employees (id, full_name, pan, phone) VALUES (20141, 'Dmitri Volkov', '4305-7780-3792-2825-584', "
+	 "'3104299235');", "3104299235"},
+	{"INSERT INTO t (id, phone, account_no) VALUES (1, '0301234567', '0307654321');", "0301234567"},
+	{"nom;num\xc3\xa9ro de carte;portable\nSof\xc3\xad" "a Navarro;6285676580709129;01-13-89-61-00\n"
+	 "Farid Benali;3095-694028-0743;0471763462", "01-13-89-61-00|0471763462"},
 };
 
 /* All cases laid end to end in one buffer, each judged alone (the JSON

@@ -1,7 +1,8 @@
 /*
  * test_tablectx.c - the table context: which column a place in a text is
- * in and what the header names for it, across CSV, TSV, markdown and pipe
- * tables, tables that end or change, and the same read piece by piece.
+ * in and what the header names for it, across CSV, TSV, markdown, pipe,
+ * psql and MySQL tables, tables that end or change, SQL INSERT column
+ * lists, HTML tables, and the same read piece by piece.
  */
 #include <string.h>
 
@@ -84,5 +85,37 @@ int main(void)
 	check("past the last column", "name;ssn\nA;1;@", 0);
 	check("a header word in the row itself does not count", "name;city\nssn;@", 0);
 	check("the header's header words only", "name;city\nA;B\nssn;x\nC;@", 0);
+	check("psql: a rule under the header", "  name | phone | city\n-------+-------+------\n A | 1 | x\n B | @", PHONE);
+	check("MySQL: rules around the header",
+	      "+----+-------+\n| id | phone |\n+----+-------+\n| 1  | 2     |\n| 2  | @", PHONE);
+	check("a rule with '=' and ':'", "ssn,name\n===,:==\n@", SSN);
+	check("a line of blanks is no rule: it ends the table", "name;ssn\n   \nA;@", 0);
+	check("INSERT: the column list names its item", "INSERT INTO t (id, ssn, city) VALUES (1, '@", SSN);
+	check("... not another item", "INSERT INTO t (id, ssn, city) VALUES (1, 'x', '@", 0);
+	check("... in each row, on lines of their own",
+	      "INSERT INTO t (id, name, ssn)\nVALUES\n  (1, 'Doe, Jane', '1'),\n  (2, 'Roe', '@", SSN);
+	check("... a quote doubled in a string", "INSERT INTO t (id, name, ssn) VALUES (1, 'O''Brien, J', '@", SSN);
+	check("... commas in nested parentheses", "INSERT INTO t (id, ts, ssn) VALUES (1, NOW(1, 2), '@", SSN);
+	check("... written compact", "insert into t(id,ssn) values(1,@", SSN);
+	check("... an apostrophe before it is no string",
+	      "Note (it's the ssn, isn't it)\nINSERT INTO t (id, ssn) VALUES (1, '@", SSN);
+	check("a list without VALUES names nothing", "call f(id, ssn) then (1, @", 0);
+	check("a ';' ends the rows", "INSERT INTO t (id, ssn) VALUES (1, '2'); SELECT (1, @", 0);
+	check("... so does a blank line", "INSERT INTO t (id, ssn) VALUES (1, '2'),\n\n(1, @", 0);
+	check("a word in a row names nothing", "INSERT INTO t (a, b) VALUES ('ssn', 1), (2, @", 0);
+	check("HTML: the header row's cell", "<table><tr><th>name</th><th>phone</th></tr><tr><td>A</td><td>@", PHONE);
+	check("... not another cell", "<table><tr><th>name</th><th>phone</th></tr><tr><td>@", 0);
+	check("... over many lines, rows below",
+	      "<table>\n  <tr>\n    <th>name</th>\n    <th>ssn</th>\n  </tr>\n  <tr>\n    <td>A</td>\n"
+	      "    <td>1</td>\n  </tr>\n  <tr>\n    <td>B</td>\n    <td>@", SSN);
+	check("... thead and tbody, attributes, upper case",
+	      "<TABLE><THEAD><TR><TH class=\"c\">x</TH><TH>ssn</TH></TR></THEAD>\n<TBODY><TR><TD>1</TD><TD align=right>@",
+	      SSN);
+	check("... parentheses in a cell", "<tr><th>name</th><th>phone</th></tr><tr><td>Doe (J, K)</td><td>@", PHONE);
+	check("... a row with a header cell first is no header row for the rows below",
+	      "<tr><th>name</th><th>phone</th></tr><tr><th>phone</th><td>1</td></tr><tr><td>x</td><td>@", PHONE);
+	check("... a row of a header cell and a data cell is no header row", "<tr><th>phone</th><td>1</td></tr><tr><td>@",
+	      0);
+	check("... it ends with the table", "<table><tr><th>ssn</th></tr></table>\n<tr><td>@", 0);
 	CHECK_DONE();
 }
