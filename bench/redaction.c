@@ -1664,6 +1664,21 @@ static struct tg_redact *open_policy(const char *json)
 	return r;
 }
 
+/* The clean and the PII-dense chat payload of about size bytes each. */
+static void make_payloads(const char *presidio, size_t size, struct payload *clean, struct payload *dense)
+{
+	make_payload(presidio, false, size, clean);
+	make_payload(presidio, true, size, dense);
+}
+
+static void free_payloads(struct payload *clean, struct payload *dense)
+{
+	free(clean->text);
+	free(clean->json);
+	free(dense->text);
+	free(dense->json);
+}
+
 /* `redaction --speed CORPORA`: the throughput rows only, for quick comparisons while working on rules. */
 static int speed_only(const char *corpora)
 {
@@ -1674,16 +1689,12 @@ static int speed_only(const char *corpora)
 	tg_log_set_level(TG_LOG_ERROR);
 	RD = open_policy("{}");
 	snprintf(presidio, sizeof(presidio), "%s/presidio-synth-pii/synth_dataset_v2.json", corpora);
-	make_payload(presidio, false, 4u << 20, &clean);
-	make_payload(presidio, true, 4u << 20, &dense);
+	make_payloads(presidio, 4u << 20, &clean, &dense);
 	speed(&clean, &sc, &tc, &jc);
 	speed(&dense, &sd, &td, &jd);
 	printf("speed clean: scan %.0f MB/s, text %.0f, json %.0f; dense: scan %.0f, text %.0f, json %.0f\n", sc, tc,
 	       jc, sd, td, jd);
-	free(clean.text);
-	free(clean.json);
-	free(dense.text);
-	free(dense.json);
+	free_payloads(&clean, &dense);
 	tg_redact_close(RD);
 	return 0;
 }
@@ -1698,18 +1709,14 @@ static int sse_only(const char *corpora)
 	tg_log_set_level(TG_LOG_ERROR);
 	RD = open_policy("{}");
 	snprintf(presidio, sizeof(presidio), "%s/presidio-synth-pii/synth_dataset_v2.json", corpora);
-	make_payload(presidio, false, 1u << 20, &clean);
-	make_payload(presidio, true, 1u << 20, &dense);
+	make_payloads(presidio, 1u << 20, &clean, &dense);
 	stream_run(clean.text, SK_CHAT, 0, &sc);
 	stream_run(dense.text, SK_CHAT, 0, &sd);
 	stream_run(clean.text, SK_CHAT_API, 0, &sac);
 	stream_run(dense.text, SK_CHAT_API, 0, &sad);
 	printf("CPU per event: chat %.2f / %.2f us (clean / dense), API-shaped chunks %.2f / %.2f us\n", sc.us, sd.us,
 	       sac.us, sad.us);
-	free(clean.text);
-	free(clean.json);
-	free(dense.text);
-	free(dense.json);
+	free_payloads(&clean, &dense);
 	tg_redact_close(RD);
 	return 0;
 }
@@ -1777,8 +1784,7 @@ int main(int argc, char **argv)
 	printf("agreement: %ld/%ld identical (%ld SSE streams)\n", agree_same, agree_total, sse_streams);
 
 	fprintf(md, "## Speed (one core, CPU time, best of 5)\n\n");
-	make_payload(presidio, false, 4u << 20, &clean);
-	make_payload(presidio, true, 4u << 20, &dense);
+	make_payloads(presidio, 4u << 20, &clean, &dense);
 	speed(&clean, &scan_c, &text_c, &json_c);
 	speed(&dense, &scan_d, &text_d, &json_d);
 	fprintf(md, "Payloads: Presidio's sentences without PII (clean) and with PII (dense), repeated to 4 MiB, "
@@ -1897,10 +1903,7 @@ int main(int argc, char **argv)
 		heap[0], heap[1], st_clean <= 2048 && st_dense <= 2048 && heap[0] <= 2048 && heap[1] <= 2048 ?
 		"met" : "**missed** (see the note on state above)");
 	fclose(md);
-	free(clean.text);
-	free(clean.json);
-	free(dense.text);
-	free(dense.json);
+	free_payloads(&clean, &dense);
 	tg_redactor_free(x);
 	tg_redact_close(R);
 	tg_redact_close(RD);
