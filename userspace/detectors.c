@@ -22,13 +22,15 @@
 #include "detect_checks.h"
 #include "detect_ip.h"
 #include "detect_phone.h"
+#include "holdback.h"
+#include "regex_compile.h"
 #include "jsonfile.h"
 
 #define WINDOW_CAP 16384          /* widest confirmation window (unbounded rules) */
 #define MAX_STARTS 64             /* starts tried per hit while validators refuse */
 #define CONFIRM_AHEAD 64          /* text after a hit's end a confirmation may look at */
-#define PARTIAL_CHUNK 24          /* rules per partial-match alternation */
 #define MATCH_LIMIT 2000000
+#define JIT_MODES (PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD) /* confirmations match whole and partly */
 #define LABEL_MAX 8               /* longest "context_labels" word */
 #define PLACEHOLDER_PATTERN "<[A-Z][A-Z0-9_]{0,22}_[0-9]{1,6}>"
 #define PEM_END_PATTERN "-----END[ A-Z0-9_-]{0,40}PRIVATE KEY[ A-Z]{0,12}-----"
@@ -114,8 +116,7 @@ struct tg_detectors {
 	size_t nprefilter;
 	hs_database_t *db;        /* every rule (or its trigger), the placeholder and the context words */
 	hs_scratch_t *proto;
-	pcre2_code **partial;     /* alternations for stream holdback, PARTIAL_CHUNK rules each */
-	size_t npartial;
+	struct tg_holdback *holdback; /* every rule's partial matching, for streams (holdback.h) */
 	pcre2_code *pem_end;
 	char **words;             /* context and deny words of every rule, each once */
 	uint8_t *word_len;
@@ -518,23 +519,6 @@ int tg_detectors_disable(struct tg_detectors *d, const char *id, tg_err *err)
 
 /* ---- compiling --------------------------------------------------------- */
 
-static pcre2_code *pcre_compile(const char *pattern, uint32_t opts, char *why, size_t whylen)
-{
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
-
-	if (!re) {
-		char msg[160];
-
-		pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof(msg));
-		snprintf(why, whylen, "%s at offset %zu", msg, (size_t)off);
-		return NULL;
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
-	return re;
-}
-
 /* "(?flags:P)" as text, for alternations. */
 static char *inline_flags(const struct rule *r, const char *tail)
 {
@@ -546,44 +530,25 @@ static char *inline_flags(const struct rule *r, const char *tail)
 	return s;
 }
 
-static int compile_partial(struct tg_detectors *d, size_t first, size_t count, tg_err *err)
+/* The stream holdback: every rule (and the placeholder pseudo-rule) as PCRE2
+ * matches it partially; a PEM block's value runs on to its END marker. */
+static int compile_partial(struct tg_detectors *d, size_t n, tg_err *err)
 {
-	size_t len = 64;
-	char *alt, *p, why[200];
-	pcre2_code *re;
-
-	for (size_t i = first; i < first + count; i++)
-		len += strlen(d->rules[i].pattern) + 32 + (d->rules[i].pem ? sizeof(PEM_END_PATTERN) + 16 : 0);
-	alt = malloc(len);
-	if (!alt)
+	d->holdback = tg_holdback_new();
+	if (!d->holdback)
 		return tg_errf(err, "out of memory");
-	p = alt;
-	p += sprintf(p, "(?:");
-	for (size_t i = first; i < first + count; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char *one = inline_flags(&d->rules[i], d->rules[i].pem ? "[\\s\\S]*?" PEM_END_PATTERN : "");
+		int rc;
 
-		if (!one) {
-			free(alt);
+		if (!one)
 			return tg_errf(err, "out of memory");
-		}
-		p += sprintf(p, "%s%s", i > first ? "|" : "", one);
+		rc = tg_holdback_add(d->holdback, d->rules[i].id, one, err);
 		free(one);
+		if (rc < 0)
+			return -1;
 	}
-	sprintf(p, ")(*FAIL)");
-	re = pcre_compile(alt, 0, why, sizeof(why));
-	free(alt);
-	if (!re) {
-		if (count > 1) {
-			size_t half = count / 2;
-
-			if (compile_partial(d, first, half, err) < 0)
-				return -1;
-			return compile_partial(d, first + half, count - half, err);
-		}
-		return tg_errf(err, "rule \"%s\": PCRE2: %s", d->rules[first].id, why);
-	}
-	d->partial[d->npartial++] = re;
-	return 0;
+	return tg_holdback_compile(d->holdback, err);
 }
 
 static int add_placeholder_rule(struct tg_detectors *d, tg_err *err)
@@ -879,8 +844,7 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 	flags = calloc(total, sizeof(*flags));
 	ids = calloc(total, sizeof(*ids));
 	wpats = calloc(2 * d->nwords + 1, sizeof(*wpats));
-	d->partial = calloc(n, sizeof(*d->partial));
-	if (!pats || !flags || !ids || !wpats || !d->partial) {
+	if (!pats || !flags || !ids || !wpats) {
 		tg_errf(err, "out of memory");
 		goto out;
 	}
@@ -908,13 +872,13 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 			goto out;
 		}
 		sprintf(wrapped, "(?:%s)(?C1)", r->pattern);
-		r->confirm = pcre_compile(wrapped, r->pcre_opts, why, sizeof(why));
+		r->confirm = tg_regex_compile(wrapped, r->pcre_opts, JIT_MODES, NULL, why, sizeof(why));
 		free(wrapped);
 		if (!r->confirm) {
 			tg_errf(err, "rule \"%s\": pattern does not compile: %s", r->id, why);
 			goto out;
 		}
-		r->plain = pcre_compile(r->pattern, r->pcre_opts, why, sizeof(why));
+		r->plain = tg_regex_compile(r->pattern, r->pcre_opts, JIT_MODES, NULL, why, sizeof(why));
 		if (!r->plain) {
 			tg_errf(err, "rule \"%s\": pattern does not compile: %s", r->id, why);
 			goto out;
@@ -968,10 +932,9 @@ int tg_detectors_compile(struct tg_detectors *d, tg_err *err)
 		tg_errf(err, "Hyperscan: cannot allocate scratch space");
 		goto out;
 	}
-	for (size_t i = 0; i < n; i += PARTIAL_CHUNK)
-		if (compile_partial(d, i, n - i < PARTIAL_CHUNK ? n - i : PARTIAL_CHUNK, err) < 0)
-			goto out;
-	d->pem_end = pcre_compile(PEM_END_PATTERN, 0, why, sizeof(why));
+	if (compile_partial(d, n, err) < 0)
+		goto out;
+	d->pem_end = tg_regex_compile(PEM_END_PATTERN, 0, JIT_MODES, NULL, why, sizeof(why));
 	if (!d->pem_end) {
 		tg_errf(err, "PEM end marker: %s", why);
 		goto out;
@@ -996,9 +959,7 @@ void tg_detectors_free(struct tg_detectors *d)
 	for (size_t i = 0; i < d->nrules + (d->placeholder ? 1 : 0); i++)
 		rule_free(&d->rules[i]);
 	free(d->rules);
-	for (size_t i = 0; i < d->npartial; i++)
-		pcre2_code_free(d->partial[i]);
-	free(d->partial);
+	tg_holdback_free(d->holdback);
 	pcre2_code_free(d->pem_end);
 	free_words(d->words, d->nwords);
 	free(d->word_len);
@@ -2236,23 +2197,14 @@ static int scan_prefilter_rule(struct ctx *c, size_t ri)
 	return 0;
 }
 
-/* Streams: the first offset >= from where some rule could still match text that has not come. */
+/* Streams: the first offset >= from where some rule could still match text
+ * that has not come (holdback.h); before c->hold only, as nothing after it
+ * can lower the hold. */
 static void partial_holdback(struct ctx *c)
 {
 	size_t start = c->o->hold_from > c->o->from ? c->o->hold_from : c->o->from;
 
-	for (size_t k = 0; k < c->d->npartial; k++) {
-		int m = pcre2_match(c->d->partial[k], (PCRE2_SPTR)c->t, c->len, start,
-				    PCRE2_PARTIAL_HARD, c->s->md, c->s->mctx);
-
-		if (m == PCRE2_ERROR_PARTIAL) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-
-			hold_at(c, ov[0]);
-		} else if (m != PCRE2_ERROR_NOMATCH) {
-			hold_at(c, start); /* match limit: hold everything */
-		}
-	}
+	hold_at(c, tg_holdback_find(c->d->holdback, c->t, c->len, start, c->hold, c->s->md, c->s->mctx));
 }
 
 static int cmp_hit(const void *a, const void *b)

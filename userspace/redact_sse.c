@@ -66,6 +66,7 @@ struct channel {
 struct seg {
 	uint64_t b;
 	uint32_t ch;                /* channel id, or NO_CHANNEL: redact the string whole */
+	uint32_t len;               /* its length: it starts at b - len */
 };
 
 struct held {
@@ -78,6 +79,7 @@ struct held {
 	bool json;                  /* ... that is valid JSON */
 	bool as_text;               /* no fields to go by (a piece of an oversized event): raw redacted as text */
 	bool whole;                 /* array: the body was no array, this is all of it */
+	bool clean;                 /* JSON: every string not a channel's was known clean as it came (see as_is) */
 	struct seg first;           /* segs 0 and 1.. */
 	struct seg *more;
 };
@@ -139,6 +141,13 @@ static void member_text(const struct tg_redact_sse *s, size_t obj, const char *k
 		b = a + size - 1;
 	memcpy(out, s->w->doc + a, b - a);
 	out[b - a] = 0;
+}
+
+/* Can JSON text hold a member named key? Not if key is nowhere in it and no
+ * escape could spell it (most chat chunks have no "type"). */
+static bool may_name(const char *json, size_t n, const char *key)
+{
+	return memmem(json, n, key, strlen(key)) || memchr(json, '\\', n);
 }
 
 /* An item id for a channel name: short ids as they are, long ones hashed. */
@@ -435,7 +444,7 @@ static struct seg *seg_at(struct held *h, size_t i)
 	return i == 0 ? &h->first : &h->more[i - 1];
 }
 
-static int add_seg(struct held *h, uint32_t ch, uint64_t b)
+static int add_seg(struct held *h, uint32_t ch, uint64_t b, size_t len)
 {
 	if (h->nsegs == UINT16_MAX)
 		return -1;
@@ -446,8 +455,34 @@ static int add_seg(struct held *h, uint32_t ch, uint64_t b)
 			return -1;
 		h->more = v;
 	}
-	*seg_at(h, h->nsegs++) = (struct seg){.b = b, .ch = ch};
+	*seg_at(h, h->nsegs++) = (struct seg){.b = b, .ch = ch, .len = (uint32_t)len};
 	return 0;
+}
+
+static bool memo_has(const struct tg_redact_sse *s, uint64_t h)
+{
+	for (size_t i = 0; i < CLEAN_MEMO; i++)
+		if (s->clean[i] == h)
+			return true;
+	return false;
+}
+
+/*
+ * A string that is no channel, as an event comes: is it known to go out as
+ * it is (other_string() below)? Yes if it is empty or under a key never
+ * redacted, or remembered clean under its own key: it was redacted once as
+ * it is under that key, found clean, and would be again (judged alone, by
+ * its key). Not for an array's element: it goes by its array's key, which
+ * the memo does not hold.
+ */
+static bool known_clean(const struct tg_redact_sse *s, const struct tg_json_path *p, const char *text, size_t len)
+{
+	const char *key = p->depth ? p->keys[p->depth - 1] : NULL;
+	uint64_t h;
+
+	if (!len || tg_redactor_skip_key(s->x, key ? key : ""))
+		return true;
+	return key && tg_redactor_hash(s->x, key, strlen(key) + 1, text, len, &h) == 0 && memo_has(s, h);
 }
 
 static int inspect(void *ctx, const struct tg_json_path *p, const char *text, size_t len, struct tg_buf *out)
@@ -468,12 +503,18 @@ static int inspect(void *ctx, const struct tg_json_path *p, const char *text, si
 		snprintf(key, sizeof(key), "g%s/", a[0] ? a : "0");
 		close_prefix(s, key);
 	}
-	if (!channel_of(s, p, key, sizeof(key)))
+	if (!channel_of(s, p, key, sizeof(key))) {
+		if (!known_clean(s, p, text, len))
+			s->w->cur->clean = false;
 		return 0;
+	}
 	c = channel_get(s, key);
-	if (!c)
-		return add_seg(s->w->cur, NO_CHANNEL, 0);
-	if (channel_feed(s, c, text, len, false) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len) < 0)
+	if (!c) {
+		if (!known_clean(s, p, text, len))
+			s->w->cur->clean = false;
+		return add_seg(s->w->cur, NO_CHANNEL, 0, 0);
+	}
+	if (channel_feed(s, c, text, len, false) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len, len) < 0)
 		return -1;
 	c->queued++;
 	c->last = s->w->cur->serial;
@@ -534,9 +575,8 @@ static int other_string(struct tg_redact_sse *s, const struct tg_json_path *p, c
 	if (!len || tg_redactor_skip_key(s->x, key))
 		return 0;
 	hashed = tg_redactor_hash(s->x, key, strlen(key) + 1, text, len, &h) == 0;
-	for (size_t i = 0; hashed && i < CLEAN_MEMO; i++)
-		if (s->clean[i] == h)
-			return 0;
+	if (hashed && memo_has(s, h))
+		return 0;
 	rc = tg_redactor_json_value(s->x, p, text, len, out);
 	if (rc == 0 && hashed)
 		s->clean[s->next_clean++ % CLEAN_MEMO] = h;
@@ -695,6 +735,49 @@ static int put_raw(struct tg_redact_sse *s, const char *raw, size_t len)
 	return tg_buf_append(s->w->out, raw, len);
 }
 
+/*
+ * Does a JSON event go out byte for byte as it came, without walking it
+ * again? So it does when rewrite() would change none of its strings: each
+ * string not a channel's was known clean as it came (h->clean), and each
+ * channel piece goes out whole, as it came: decided, following what went
+ * out of its channel so far, with no value in it. If so, its channels move
+ * on as carry() would move them.
+ */
+static bool as_is(struct tg_redact_sse *s, struct held *h)
+{
+	if (!h->clean)
+		return false;
+	for (size_t i = 0; i < h->nsegs; i++) {
+		const struct seg *g = seg_at(h, i);
+		struct channel *c;
+		uint64_t a;
+
+		if (g->ch == NO_CHANNEL)
+			continue;
+		c = channel_by_id(s, g->ch);
+		if (!c || !(c->closed || g->b <= c->hold))
+			return false;
+		/* where it starts: after what went out, or after the channel's piece before it in this event */
+		a = c->sent;
+		for (size_t k = 0; k < i; k++)
+			if (seg_at(h, k)->ch == g->ch)
+				a = seg_at(h, k)->b;
+		if (a + g->len != g->b)
+			return false;
+		for (uint32_t j = 0; j < c->nv; j++)
+			if (c->v[j].end > a && c->v[j].start < g->b)
+				return false;
+	}
+	for (size_t i = 0; i < h->nsegs; i++) {
+		const struct seg *g = seg_at(h, i);
+		struct channel *c = g->ch == NO_CHANNEL ? NULL : channel_by_id(s, g->ch);
+
+		if (c)
+			c->sent = g->b;
+	}
+	return true;
+}
+
 /* Write out one held event that may go. */
 static int send_event(struct tg_redact_sse *s, struct held *h)
 {
@@ -714,6 +797,10 @@ static int send_event(struct tg_redact_sse *s, struct held *h)
 	}
 	if (!h->has_data)
 		return put_raw(s, h->raw, h->raw_len);
+	if (h->json && as_is(s, h)) {
+		tg_redactor_json_begin(s->x, TG_DIR_RESPONSE);
+		return put_raw(s, h->raw, h->raw_len);
+	}
 	if (s->framing == FRAME_ARRAY) {
 		d = h->raw + h->data_off;
 		dlen = h->data_len;
@@ -928,6 +1015,7 @@ static struct held *enqueue(struct tg_redact_sse *s, const struct incoming *in, 
 	h->json = json;
 	h->as_text = in->as_text;
 	h->whole = in->whole;
+	h->clean = json;
 	h->serial = ++s->serial;
 	s->qbytes += h->raw_len;
 	s->nq++;
@@ -958,7 +1046,7 @@ static int arrive(struct tg_redact_sse *s, const struct incoming *in)
 		s->w->doc = in->data;
 		s->w->doc_len = in->data_len;
 		type[0] = 0;
-		if (s->shape != TG_API_GEMINI)
+		if (s->shape != TG_API_GEMINI && may_name(in->data, in->data_len, "type"))
 			member_text(s, root, "type", type, sizeof(type));
 		s->w->type = type;
 		s->w->close_all = false;
