@@ -533,6 +533,13 @@ tg_after=$(tg_requests)
 # requests on a fresh connection (after a short warm-up), so slow drifts of the
 # machine (frequency, noisy neighbours) spread over all scenarios alike. The
 # raw per-request samples are pooled by report.py.
+# Rescheduling and function-call interrupts, all CPUs: one is sent when a
+# task is woken on (or work is pushed to) another CPU that is not polling,
+# which on this kind of VM means waking a halted vCPU through the hypervisor.
+cross_cpu_interrupts() {
+	awk '$1 == "RES:" || $1 == "CAL:" { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i } END { print s + 0 }' \
+		/proc/interrupts
+}
 lat_round() { # lat_round KIND SCEN N WARMUP [TAG]: results in out/KIND[TAG].SCEN
 	local kind=$1 scen=$2 n=$3 warm=$4 name=$1${5:-}.$2 path body expect
 	if [[ $kind == lat ]]; then
@@ -541,11 +548,13 @@ lat_round() { # lat_round KIND SCEN N WARMUP [TAG]: results in out/KIND[TAG].SCE
 		path=/v1/stream body=$STREAM_BODY expect='data: [DONE]'
 	fi
 	prefix "$scen"
+	ipis0=$(cross_cpu_interrupts)
 	"${PFX[@]}" timeout 120 "$TGBENCH" lat --addr "$(scen_addr "$scen")" --sni "$HOST" \
 		--cafile "$(scen_ca "$scen")" --path "$path" --body "$body" --expect "$expect" \
 		--n "$n" --warmup "$warm" --raw "$TMP/out/$name.raw" \
 		>"$TMP/out/$name" 2>"$TMP/out/$name.err" ||
 		die "$kind $scen: $(cat "$TMP/out/$name.err")"
+	echo "ipis=$(($(cross_cpu_interrupts) - ipis0)) requests=$((n + warm))" >>"$TMP/out/$name.ipi"
 }
 lat_rounds() { # lat_rounds [TAG]: every round of the latency and stream tests
 	local round kind total scen
