@@ -28,6 +28,16 @@ size_t tg_digits_of(const char *s, size_t len, char *out, size_t max)
 	return n;
 }
 
+size_t tg_nbsp_at(const char *s, size_t len, size_t i)
+{
+	if (i + 2 <= len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+		return 2;
+	if (i + 3 <= len && memcmp(s + i, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
+		return 3;
+	return 0;
+}
+
 bool tg_valid_luhn(const char *s, size_t len)
 {
 	int sum = 0, dbl = 0;
@@ -87,20 +97,25 @@ static bool card_iin_ok(const char *d, size_t n)
 	return false;
 }
 
-/* Digits with either no separators or one kind of separator between groups of 2..7. */
+/* Digits with either no separators or one kind of separator between groups
+ * of 2..7 (a no-break space is a space: "4111\u00a01111\u00a0..."). */
 static bool card_grouping_ok(const char *s, size_t len)
 {
 	char sep = 0;
 	size_t group = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		if (isdigit((unsigned char)s[i])) {
+		size_t nb = tg_nbsp_at(s, len, i);
+		char c = nb ? ' ' : s[i];
+
+		if (isdigit((unsigned char)c)) {
 			group++;
 			continue;
 		}
-		if (sep && s[i] != sep)
+		i += nb ? nb - 1 : 0;
+		if (sep && c != sep)
 			return false;
-		sep = s[i];
+		sep = c;
 		if (group < 2 || group > 7)
 			return false;
 		group = 0;
@@ -180,19 +195,37 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint
 }
 
 /*
+ * Is the value at st a field of an Amazon Resource Name or a URN, which
+ * join their parts with ':' ("arn:aws:iam::502352958818:role/ci": an
+ * account id, "urn:isbn:..."): t[st - 1] is ':' and the token holding it
+ * starts with "arn:" or "urn:"? Looks back at most 48 bytes.
+ */
+static bool urn_field(const char *t, size_t st)
+{
+	size_t i = st;
+
+	if (st == 0 || t[st - 1] != ':')
+		return false;
+	while (i > 0 && st - i < 48 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr(":-_./", t[i - 1]))))
+		i--;
+	return st - i >= 5 && (strncasecmp(t + i, "arn:", 4) == 0 || strncasecmp(t + i, "urn:", 4) == 0);
+}
+
+/*
  * A card number is a token of its own, not a piece of a longer run of digit
  * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
  * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
  * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
- * (see card_run_goes_on). Not after a '+': "+4917253468681" is a phone
- * number (E.164) that passes Luhn. Looks at most 35 bytes after the card and
- * before it.
+ * (see card_run_goes_on); next to a no-break space, any more digits are
+ * such a run. Not after a '+': "+4917253468681" is a phone number (E.164)
+ * that passes Luhn. Not a field of an ARN or a URN (urn_field). Looks at
+ * most 48 bytes before the card and 35 after it.
  */
 enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	char sep = 0;
 
-	if ((st > 0 && t[st - 1] == '+') || !tg_valid_card(t + st, en - st))
+	if ((st > 0 && t[st - 1] == '+') || urn_field(t, st) || !tg_valid_card(t + st, en - st))
 		return TG_NO;
 	for (size_t i = st; i < en && !sep; i++)
 		if (!isdigit((unsigned char)t[i]))
@@ -209,6 +242,20 @@ enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, siz
 			if (v != TG_NO)
 				return v == TG_YES ? TG_NO : TG_MORE;
 		}
+	}
+	/* no-break spaces on to more digits, on either side: a group of a longer run */
+	for (size_t k = 2; k <= 3; k++)
+		if (st >= k + 1 && tg_nbsp_at(t, len, st - k) == k && isdigit((unsigned char)t[st - k - 1]))
+			return TG_NO;
+	if (tg_nbsp_at(t, len, en)) {
+		size_t k = tg_nbsp_at(t, len, en);
+
+		if (en + k >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isdigit((unsigned char)t[en + k]))
+			return TG_NO;
+	} else if (en < len && (unsigned char)t[en] >= 0xC2 && en + 3 > len && !final) {
+		return TG_MORE; /* maybe the first bytes of a no-break space */
 	}
 	if (en >= len && !final)
 		return TG_MORE;
@@ -244,8 +291,12 @@ bool tg_valid_iban(const char *s, size_t len)
 	unsigned rem = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ' ')
+		size_t nb = tg_nbsp_at(s, len, i);
+
+		if (s[i] == ' ' || nb) {
+			i += nb ? nb - 1 : 0;
 			continue;
+		}
 		if (!isalnum((unsigned char)s[i]) || n >= sizeof(c) - 1)
 			return false;
 		c[n++] = (char)toupper((unsigned char)s[i]);
@@ -312,19 +363,67 @@ double tg_entropy(const char *s, size_t len)
 	return h;
 }
 
-bool tg_valid_email(const char *s, size_t len)
+/*
+ * Where the local part of the address s/len ends: at its '@'; in a URL or
+ * a form post that percent-encodes it, at its "%40" (the last: the local
+ * part may hold escapes of its own, "jane%2Bnews%40example.com"); written
+ * out against address harvesters, at its "[at]", "(at)", "{at}" or "<at>"
+ * (a space inside or before it: "jane [at] example [dot] com"). len if
+ * there is none of those.
+ */
+static size_t email_at(const char *s, size_t len)
 {
 	const char *at = memchr(s, '@', len);
-	size_t local;
 
-	if (!at)
-		return false;
-	local = (size_t)(at - s);
-	if (local == 0 || s[0] == '.' || s[local - 1] == '.')
+	if (at)
+		return (size_t)(at - s);
+	for (size_t i = len; i >= 3; i--)
+		if (memcmp(s + i - 3, "%40", 3) == 0)
+			return i - 3;
+	for (size_t i = 0; i + 4 <= len; i++) {
+		size_t j = i + 1;
+
+		if (!memchr("[({<", s[i], 4))
+			continue;
+		j += j < len && s[j] == ' ';
+		if (j + 2 <= len && strncasecmp(s + j, "at", 2) == 0 && (j += 2) < len) {
+			j += s[j] == ' ';
+			if (j < len && memchr("])}>", s[j], 4))
+				return i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+		}
+	}
+	return len;
+}
+
+bool tg_valid_email(const char *s, size_t len)
+{
+	size_t local = email_at(s, len);
+
+	if (local == 0 || local == len || s[0] == '.' || s[local - 1] == '.')
 		return false;
 	for (size_t i = 1; i < len; i++)
 		if (s[i] == '.' && s[i - 1] == '.')
 			return false;
+	/* an apostrophe (or ’) only inside a name, between letters or digits:
+	 * "o'neill", "d’arcy"; not a quote around the address. Bytes outside
+	 * ASCII only as Latin letters with accents (U+00C0 to U+024F:
+	 * "jürgen", RFC 6531), not as a text before the address with no space
+	 * ("请发到jane@example.com") */
+	for (size_t i = 0; i < local; i++) {
+		unsigned char c = (unsigned char)s[i];
+		size_t q = c == '\'' ? 1 : i + 3 <= local && memcmp(s + i, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
+
+		if (q) {
+			if (i == 0 || i + q >= local || !isalnum((unsigned char)s[i + q]) ||
+			    !(isalnum((unsigned char)s[i - 1]) || ((unsigned char)s[i - 1] & 0xC0) == 0x80))
+				return false;
+			i += q - 1;
+		} else if (c >= 0x80) {
+			if (c < 0xC3 || c > 0xC9 || i + 1 >= local || ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+				return false;
+			i++;
+		}
+	}
 	return true;
 }
 

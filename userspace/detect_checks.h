@@ -23,25 +23,35 @@ enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3 };
 
 /* The digits of s/len into out (NUL-terminated), how many; 0 if more than max - 1. */
 size_t tg_digits_of(const char *s, size_t len, char *out, size_t max);
+/* The bytes of a no-break or thin space (U+00A0, U+202F, U+2009: typography's
+ * spaces between digit groups) at s[i], or 0. */
+size_t tg_nbsp_at(const char *s, size_t len, size_t i);
 /* Is y-m-d a day of the calendar (years 1900 to 2100)? */
 bool tg_date_ok(int y, int m, int d);
 
 /* The Luhn check digit over the digits of s (anything else is skipped). */
 bool tg_valid_luhn(const char *s, size_t len);
 /* A payment card number: 12 to 19 digits, an issuer's range and length,
- * Luhn, one kind of separator between groups of 2 to 7 digits. */
+ * Luhn, one kind of separator between groups of 2 to 7 digits (a no-break
+ * space counts as a space). */
 bool tg_valid_card(const char *s, size_t len);
 /* ... and a token of its own in the text, not a piece of a longer run of
- * digit groups nor right after a '+'. */
+ * digit groups, right after a '+' nor a field of an ARN or URN
+ * ("arn:aws:iam::502352958818:role/ci"). */
 enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
-/* An IBAN: its country's length and mod 97, spaces allowed, any case. */
+/* An IBAN: its country's length and mod 97, spaces (no-break ones too)
+ * allowed, any case. */
 bool tg_valid_iban(const char *s, size_t len);
 /* A US SSN: 3-2-4 with one kind of separator or none, an area, group and
  * serial that are issued, not one digit repeated. */
 bool tg_valid_ssn(const char *s, size_t len);
 /* Shannon entropy in bits per character. */
 double tg_entropy(const char *s, size_t len);
-/* An e-mail address: a local part, not starting or ending with '.', no "..". */
+/* An e-mail address: a local part, not starting or ending with '.', no "..",
+ * an apostrophe only between letters or digits ("o'neill"), no bytes outside
+ * ASCII but accented Latin letters ("jürgen"); its '@' may be percent-encoded
+ * ("jane%40example.com", in URLs and form posts) or written out against
+ * harvesters ("jane [at] example [dot] com"). */
 bool tg_valid_email(const char *s, size_t len);
 /* ... in the text: not with a file's extension for its top-level domain
  * ("logo@2x.png"), not the user of a URL ("https://deploy@example.com"),

@@ -105,14 +105,35 @@ static bool version_tail(char c, char next)
 }
 
 /*
+ * Right after a host's name and ':', as a hosts entry maps one to its
+ * address ("ledger.internal:192.168.223.60" in a compose file's
+ * extra_hosts, docker's --add-host, "db.example.com:10.0.0.5"): a dotted
+ * name whose last label starts with a letter. A version glued to a name
+ * by ':' follows a single word ("myapp:12.1.0.2"). Looks back at most 48
+ * bytes.
+ */
+static bool after_host_name(const char *t, size_t st)
+{
+	size_t i = st - 1, dot = 0;
+
+	while (i > 0 && st - i < 48 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '.')) {
+		if (t[i - 1] == '.' && !dot)
+			dot = i;
+		i--;
+	}
+	return dot && dot > i + 1 && dot < st - 1 && isalpha((unsigned char)t[dot]);
+}
+
+/*
  * A dotted quad written as versions and section numbers are: small parts
  * (a first of one digit and a second under 32, "1.1.43.98", "6.12.18.177",
  * "2.5.4.19"; or the first three under 32, "11.7.7.2", "12.3.4.5", but for
  * the private network 10/8), ending in ".0" ("19.3.0.0", "120.0.0.0"),
  * pinned ("mylib==11.1.43.98", "ip.src == 10.0.0.1"), or glued to a name by
  * '-' or ':' ("openssl-11.1.1.4", "myapp:12.1.0.2", "host-10.0.0.1",
- * "IP:44.1.2.3"). Few addresses are so small (a part of the public blocks
- * 1/8 to 31/8: 0.6% of the public space), one ending in .0 names a network
+ * "IP:44.1.2.3"; not a host's dotted name and ':', after_host_name). Few
+ * addresses are so small (a part of the public blocks 1/8 to 31/8: 0.6% of
+ * the public space), one ending in .0 names a network
  * (with its prefix length), and a pin or a name may be an address's as well
  * as a version's. So such a quad is an address only when a word names it
  * ("DNS 1.1.1.1", "ping 8.8.8.8", "network 10.0.0.0", "IP:44.1.2.3") or a
@@ -127,7 +148,8 @@ static bool ipv4_looks_like_version(const char *t, size_t len, size_t st, size_t
 		return false;
 	if (st >= 3 && memcmp(t + st - 3, "://", 3) == 0)
 		return false;
-	if ((t[en - 1] == '0' && t[en - 2] == '.') || (st >= 2 && t[st - 1] == ':' && isalnum((unsigned char)t[st - 2])) ||
+	if ((t[en - 1] == '0' && t[en - 2] == '.') ||
+	    (st >= 2 && t[st - 1] == ':' && isalnum((unsigned char)t[st - 2]) && !after_host_name(t, st)) ||
 	    after_version_pin(t, st) || after_product_name(t, st, '-'))
 		return true;
 	for (size_t i = st; i < en && k < 3; i++) {

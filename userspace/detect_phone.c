@@ -131,23 +131,26 @@ static size_t country_code_len(const char *d, size_t n)
 }
 
 /*
- * The longest national significant number (after the country code, without
- * a trunk prefix) of some numbering plans (ITU-T E.164 and the national
- * plans); other countries may use all of E.164's 15 digits. A number longer
- * than its plan allows has taken in a neighbour ("+33 5 82 96 25 29 5214-...":
- * the end of a card).
+ * The shortest and the longest national significant number (after the
+ * country code, without a trunk prefix) of some numbering plans (ITU-T
+ * E.164 and the national plans; a minimum only for the plans whose numbers
+ * all have one length); other countries may use all of E.164's 15 digits.
+ * A number longer than its plan allows has taken in a neighbour ("+33 5 82
+ * 96 25 29 5214-...": the end of a card); one shorter is no number of it
+ * ("001-33855791": an air waybill, eight digits where NANP has ten).
  */
 static const struct {
 	const char *cc;
-	size_t max;
-} NSN_MAX[] = {
-	{"1", 10}, {"7", 10}, {"30", 10}, {"31", 10}, {"32", 9}, {"33", 9}, {"34", 9}, {"36", 9}, {"39", 11},
-	{"40", 9}, {"41", 9}, {"44", 10}, {"45", 8}, {"47", 8}, {"48", 9}, {"61", 9}, {"81", 10}, {"91", 10},
-	{"351", 9},
+	size_t min, max;
+} NSN_LEN[] = {
+	{"1", 10, 10}, {"7", 10, 10}, {"30", 0, 10}, {"31", 0, 10}, {"32", 0, 9}, {"33", 9, 9}, {"34", 9, 9},
+	{"36", 0, 9}, {"39", 0, 11}, {"40", 0, 9}, {"41", 0, 9}, {"44", 0, 10}, {"45", 8, 8}, {"47", 0, 8},
+	{"48", 9, 9}, {"61", 0, 9}, {"81", 0, 10}, {"91", 10, 10}, {"351", 9, 9},
 };
 
-/* Is the international number s ("+CC ..." or "00CC ...") no longer than
- * its country's plan allows? A "(0)" trunk prefix does not count. */
+/* Is the international number s ("+CC ..." or "00CC ...") no longer and no
+ * shorter than its country's plan allows? A "(0)" trunk prefix does not
+ * count. */
 static bool nsn_fits(const char *s, size_t len)
 {
 	char d[24], ext[24];
@@ -163,9 +166,9 @@ static bool nsn_fits(const char *s, size_t len)
 	if (n <= skip)
 		return true;
 	cc = country_code_len(d + skip, n - skip);
-	for (size_t k = 0; cc && k < TG_ARRAY_LEN(NSN_MAX); k++)
-		if (strlen(NSN_MAX[k].cc) == cc && memcmp(NSN_MAX[k].cc, d + skip, cc) == 0)
-			return n - skip - cc <= NSN_MAX[k].max;
+	for (size_t k = 0; cc && k < TG_ARRAY_LEN(NSN_LEN); k++)
+		if (strlen(NSN_LEN[k].cc) == cc && memcmp(NSN_LEN[k].cc, d + skip, cc) == 0)
+			return n - skip - cc <= NSN_LEN[k].max && n - skip - cc >= NSN_LEN[k].min;
 	return true;
 }
 
@@ -194,11 +197,12 @@ static bool valid_phone_00(const char *s, size_t len)
 /*
  * A phone number stands alone in the text: not signed or glued to an id
  * ("-32.678241", "INV-700042552", "200 512 2023-09-04", a UUID's groups),
- * not an amount ("$1045700", "¥2461253", "€ 1234567"), not the tail of a
- * +CC number (the E.164 rule decides those); with spaced set, not a piece of
- * a longer run of digit groups either (cards, IBANs, IMEIs, ICCIDs written
- * in groups: a number that only a word nearby makes a phone number must
- * not be one group of them). A word beside it across a space is a group of
+ * not an amount ("$1045700", "¥2461253", "€ 1234567") nor a Japanese
+ * postal code ("〒249-9129"), not the tail of a +CC number (the E.164 rule
+ * decides those); with spaced set, not a piece of a longer run of digit
+ * groups either (cards, IBANs, IMEIs, ICCIDs written in groups: a number
+ * that only a word nearby makes a phone number must not be one group of
+ * them). A word beside it across a space is a group of
  * such a run when it is letters and digits (digit_group; not a date, a
  * time, a version or a path: "0031 38 6525678 2023-12-18", "Safari/537.36
  * 0033 3 30 15 16 82"; a key's value is: "value=3569"); no neighbour is when
@@ -274,13 +278,15 @@ static size_t edge_group(const char *t, size_t st, size_t en, bool first)
 
 static enum tg_validity phone_alone(const char *t, size_t len, size_t st, size_t en, bool final, bool spaced)
 {
-	static const char *const currency[] = {"$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xac", "\xe2\x82\xb9", NULL};
+	/* an amount's currency, or Japan's postal mark: "〒249-9129" is a postal code */
+	static const char *const signs[] = {"$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xac", "\xe2\x82\xb9",
+					    "\xe3\x80\x92", NULL};
 	size_t at = st > 0 && t[st - 1] == ' ' ? st - 1 : st, b = en + 1, e;
 
-	for (size_t i = 0; currency[i]; i++) {
-		size_t k = strlen(currency[i]);
+	for (size_t i = 0; signs[i]; i++) {
+		size_t k = strlen(signs[i]);
 
-		if (at >= k && memcmp(t + at - k, currency[i], k) == 0)
+		if (at >= k && memcmp(t + at - k, signs[i], k) == 0)
 			return TG_NO;
 	}
 	if (st > 0 && (t[st - 1] == '-' || t[st - 1] == '+'))
@@ -388,12 +394,14 @@ static enum tg_validity unit_after(const char *t, size_t len, size_t en, bool fi
  * slashes (a version: "5.10.173-17"), nor dotted with fewer than 9 digits
  * ("16.37.119"; dotted numbers are French, Belgian, Spanish: 9 or 10), nor
  * a MAC address's six pairs, nor the US layout 3-3-4 starting with 1 (no
- * area code starts so).
+ * area code starts so). A trunk prefix before an area code in brackets
+ * ("8 (495) 123-45-67") is followed by at least 7 digits.
  */
 enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
 {
-	const char *s = t + st, *dash;
+	const char *s = t + st, *dash, *paren;
 	size_t n = en - st, digits = 0, dots = 0, slashes = 0, dashes = 0, other = 0;
+	char d[24];
 	enum tg_validity v;
 
 	for (size_t i = 0; i < n; i++) {
@@ -442,6 +450,9 @@ enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, s
 		return TG_NO;
 	if (n == 10 && s[2] == '-' && digits == 9 && s[0] != '0')
 		return TG_NO;
+	paren = memchr(s, '(', n);
+	if (paren && paren > s && tg_digits_of(paren, n - (size_t)(paren - s), d, sizeof(d)) < 7)
+		return TG_NO; /* a trunk prefix, then at least 7 digits: "8 (495) 123-45-67" */
 	if (n >= 2 && s[0] == '0' && s[1] == '0') {
 		if (!valid_phone_00(s, n))
 			return TG_NO;

@@ -20,7 +20,8 @@
 #include "detect_checks.h"
 
 /* "phone": 7 to 15 digits (an extension apart), not a date, not one digit
- * repeated; a "+CC" number no longer than its country's plan allows. */
+ * repeated; a "+CC" number no longer (and, for a plan of one length, no
+ * shorter) than its country's plan allows. */
 bool tg_valid_phone(const char *s, size_t len);
 /* "phone_alone": as "phone", and a number of its own in the text: not
  * signed, not glued to an id, not an amount, not the tail of a +CC number. */

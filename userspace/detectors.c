@@ -1642,6 +1642,36 @@ static bool sentence_ends_after_words(const char *t, size_t from, size_t to)
 	return false;
 }
 
+/* Does a number after a word ending at from end its sentence (a digit,
+ * then '.', '!' or '?' and a space), with only numbers after it up to a
+ * value at to ("telefon 0561 763 36 48.\n\n6541385792865584 09/29 474";
+ * not "Call 030 1234567. Or 0171 2345678")? The word named that number. */
+static bool number_ends_sentence(const char *t, size_t from, size_t to)
+{
+	size_t end = 0;
+
+	for (size_t j = from + 1; j + 1 < to; j++) {
+		if (memchr(".!?", t[j], 3) && isdigit((unsigned char)t[j - 1]) && isspace((unsigned char)t[j + 1]))
+			end = j;
+		else if (end && isalpha((unsigned char)t[j]))
+			end = 0;
+	}
+	return end != 0;
+}
+
+/* Is there a blank line at t[j] (a newline, spaces or tabs, a newline): a
+ * paragraph ends? TG_MORE if the text so far ends before that is known. */
+static enum tg_validity blank_line_at(const char *t, size_t len, size_t j, bool final)
+{
+	if (t[j] != '\n')
+		return TG_NO;
+	for (j++; j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'); j++)
+		;
+	if (j == len)
+		return final ? TG_NO : TG_MORE;
+	return t[j] == '\n' ? TG_YES : TG_NO;
+}
+
 /* Does a sentence end between a word ending at from and a value at to: a
  * '.', '!' or '?' and a space, not the dot right after the word ("Tel. 030
  * ...": an abbreviation)? */
@@ -1671,14 +1701,17 @@ static bool sentence_end(const char *t, size_t from, size_t to)
  *   refused by a deny word after it that names it ("(verified by phone).
  *   507297914 is the social security #"); a bare run of digits is not
  *   named by a word in a sentence before its own that goes on with other
- *   words ("Call me back later. 091566757"); a word that labels nothing
- *   ("mobile: none", "Tel.: n/a") names no number after it.
- * - After the value, a context word counts when no digit comes between them,
- *   the word is not a label of the number after it ("landline: 0541..."),
- *   and no number follows it sooner than the value precedes it
- *   ("0301234567 (mobile)" counts; in "ISBN 7870996297 | Tel.: 2135550145"
- *   and "ref 964052527 please call back 1 303 507 8366" the word names the
- *   next number).
+ *   words ("Call me back later. 091566757"); no value is named by a word
+ *   whose own number ended its sentence, with only numbers after it
+ *   ("telefon 0561 763 36 48. 6541385792865584 09/29 474": a card's expiry
+ *   and code); a word that
+ *   labels nothing ("mobile: none", "Tel.: n/a") names no number after it.
+ * - After the value, a context word counts when no digit and no blank line
+ *   comes between them, the word is not a label of the number after it
+ *   ("landline: 0541..."), and no number follows it sooner than the value
+ *   precedes it ("0301234567 (mobile)" counts; in "ISBN 7870996297 | Tel.:
+ *   2135550145" and "ref 964052527 please call back 1 303 507 8366" the
+ *   word names the next number).
  * - field: its JSON key or its table column's header names it ("context_fields");
  *   then only a deny word in the value's own cell refuses it (a camelCase
  *   name nearer than a deny word counts as a context word). In a table's
@@ -1738,12 +1771,23 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 		if (!after_known || open)
 			return TG_MORE;
 	}
-	for (size_t j = en; j < hi; j++)
-		if (isdigit((unsigned char)t[j])) {
+	/* a word after the value counts up to the next digit, and not past a
+	 * blank line: a paragraph's words name its own numbers ("Stückzahl: 98
+	 * 459 134\n\nMy phone number changed to ...") */
+	for (size_t j = en; j < hi; j++) {
+		enum tg_validity blank = blank_line_at(t, len, j, final);
+
+		if (isdigit((unsigned char)t[j]) || blank == TG_YES) {
 			hi = j;
 			after_known = true;
 			break;
 		}
+		if (blank == TG_MORE) {
+			hi = j;
+			after_known = false;
+			break;
+		}
+	}
 	/* a number that opens a sentence, named by a deny word of its own: the
 	 * sentence before it ends in a context word ("(verified by phone).
 	 * 507297914 is the social security #") */
@@ -1760,6 +1804,11 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 	 * one in a sentence before it that goes on with other words ("Call me
 	 * back later. 091566757": as often a routing or an order number) */
 	if (ctx_end && ctx_end != label && digits_only(t, st, en) && sentence_ends_after_words(t, ctx_end, st))
+		ctx_end = 0;
+	/* nor by one whose own number after it ended its sentence ("telefon
+	 * 0561 763 36 48.\n\n6541385792865584 09/29 474": a card's expiry and
+	 * code) */
+	if (ctx_end && ctx_end != label && number_ends_sentence(t, ctx_end, st))
 		ctx_end = 0;
 	if (ctx_end || !r->ctx_words || field || !need || (r->fields && camel_word_in(r, t, len, lo, st)))
 		return TG_YES;
@@ -2372,13 +2421,16 @@ static int scan_text(const struct tg_detectors *d, struct scanner *sc, const cha
 	sort_hits(sc->hits, sc->nhits);
 	sort_hits(sc->words, sc->nwords);
 	/* \b knows only ASCII: a word right after a letter outside it is a piece
-	 * of a longer word ("ln" in "Köln", "tel" in "Hôtel") */
+	 * of a longer word ("ln" in "Köln", "tel" in "Hôtel"); so is a word of
+	 * an alphabet with spaces between words (Latin, Greek, Cyrillic, Hebrew,
+	 * Arabic: "моб" in "автомобиль"; not Chinese, Japanese or Thai) */
 	for (size_t i = 0; i < sc->nwords; i++) {
 		const struct hit *h = &sc->words[i];
 		size_t start = h->end - d->word_len[h->rule];
+		unsigned char c = (unsigned char)d->words[h->rule][0];
 
 		if (d->word_min[h->rule] == d->word_len[h->rule] && h->end >= d->word_len[h->rule] && start > 0 &&
-		    isalnum((unsigned char)d->words[h->rule][0]) && letter_before(text, start))
+		    (isalnum(c) || (c >= 0xC3 && c <= 0xDF)) && letter_before(text, start))
 			continue;
 		sc->words[kept++] = *h;
 	}

@@ -44,7 +44,10 @@
  *                    the next number ("landline: ..."); of the words before
  *                    the value, the nearest decides (context or deny; a
  *                    deny word with a number after it names that one); in
- *                    a table's row, a header's word names its column only
+ *                    a table's row, a header's word names its column only;
+ *                    not the bare numbers after the sentence its own
+ *                    number ended, nor one before a blank line it stands
+ *                    after
  *   "min_entropy"    Shannon entropy in bits per character of the value
  *   "kind": "pem"    the pattern is a BEGIN marker; the value runs to the
  *                    matching END marker (or to the end of the text)

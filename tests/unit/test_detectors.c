@@ -103,6 +103,24 @@ static const struct dc_case EMAIL_CASES[] = {
 	{"postgres://app:s3cret@db.example.com:5432/app", ""},
 	{"git clone git@github.com:org/repo.git", ""},
 	{"scp report.pdf backup@nas.example.com:/srv/reports", ""},
+	/* an apostrophe in a name (RFC 5322 atext), not a quote around the address */
+	{"Signed-off-by: Nadia <chiara.o'brien@kaskadi.fi>", "chiara.o'brien@kaskadi.fi"},
+	{"<mailto:carmen.d'arcy@example.fi|carmen.d'arcy@example.fi>", "carmen.d'arcy@example.fi|carmen.d'arcy@example.fi"},
+	{"'o'neill@example.com'", "o'neill@example.com"},
+	{"d\xe2\x80\x99" "arcy@example.fr", "d\xe2\x80\x99" "arcy@example.fr"},
+	{"email='jane@example.com', `jane@example.com`, {jane@example.com}", "jane@example.com|jane@example.com|jane@example.com"},
+	/* Latin letters with accents in the local part (RFC 6531), not a text glued before it */
+	{"j\xc3\xbcrgen.m\xc3\xbcller@firma.de", "j\xc3\xbcrgen.m\xc3\xbcller@firma.de"},
+	{"\xe8\xaf\xb7\xe5\x8f\x91\xe5\x88\xb0jane@example.com", "jane@example.com"},
+	/* percent-encoded in a URL or a form post, the whole encoded address */
+	{"GET /unsubscribe?u=dmitri-morales%40pinecrest.online HTTP/2.0", "dmitri-morales%40pinecrest.online"},
+	{"email=91679%2Bmeilin%40users.noreply.github.com&page=2", "91679%2Bmeilin%40users.noreply.github.com"},
+	{"https://registry.npmjs.org/%40types%2Fnode", ""},
+	/* written out against harvesters; an IDNA top-level domain */
+	{"write to jane.doe [at] example [dot] com", "jane.doe [at] example [dot] com"},
+	{"Kontakt: info(at)firma.de", "info(at)firma.de"},
+	{"meet me (at) noon, look [at] this", ""},
+	{"jane@example.xn--p1ai", "jane@example.xn--p1ai"},
 };
 
 /* A card after letters and digits longer than a group (a hash's or UUID's
@@ -111,6 +129,24 @@ static const struct dc_case CARD_CASES[] = {
 	{"trace_id=c5322fe1-ccb2-4a33-abd0-cbdd5de627e2 3732 001977 01498 is it", "3732 001977 01498"},
 	{"commit 9fceb02d0ae5 4111 1111 1111 1111", "4111 1111 1111 1111"},
 	{"DE89 4111 1111 1111 1111", ""},
+	/* a field of an ARN, a Luhn-checked number named as another (SIRET), unless a card word is nearer */
+	{"{\"arn\": \"arn:aws:sts::502352958818:user/ci\"}", ""},
+	{"SIRET 67210612047576 - TVA FR35799932026", ""},
+	{"SIRET checked; card 4111 1111 1111 1111", "4111 1111 1111 1111"},
+	{"IMEI 356938035643809, card 4111 1111 1111 1111", "4111 1111 1111 1111"},
+	/* no-break spaces between the groups (a web page's &nbsp;), not inside a longer run of them */
+	{"carte 4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111 exp", "4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111"},
+	{"Amex 3782\xe2\x80\xaf" "822463\xe2\x80\xaf" "10005", "3782\xe2\x80\xaf" "822463\xe2\x80\xaf" "10005"},
+	{"1234\xc2\xa0" "4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111", ""},
+	{"4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1234", ""},
+};
+
+/* IBANs written with spaces or no-break spaces between the groups. */
+static const struct dc_case IBAN_CASES[] = {
+	{"IBAN GB82 WEST 1234 5698 7654 32.", "GB82 WEST 1234 5698 7654 32"},
+	{"IBAN : FR76\xc2\xa0" "3000\xc2\xa0" "6000\xc2\xa0" "0112\xc2\xa0" "3456\xc2\xa0" "7890\xc2\xa0" "189 BIC",
+	 "FR76\xc2\xa0" "3000\xc2\xa0" "6000\xc2\xa0" "0112\xc2\xa0" "3456\xc2\xa0" "7890\xc2\xa0" "189"},
+	{"FR76\xc2\xa0" "3000\xc2\xa0" "6000\xc2\xa0" "0112\xc2\xa0" "3456\xc2\xa0" "7890\xc2\xa0" "188", ""}, /* mod 97 */
 };
 
 static void check_detection(void)
@@ -254,8 +290,11 @@ int main(void)
 	check_validators();
 	check_detection();
 	dc_check_cases(D, "EMAIL", EMAIL_CASES, TG_ARRAY_LEN(EMAIL_CASES),
-		       "e-mail addresses found, file names, URL users and host paths not");
-	dc_check_cases(D, "CARD", CARD_CASES, TG_ARRAY_LEN(CARD_CASES), "a card after a long token of letters and digits");
+		       "e-mail addresses found whole (apostrophes, accents, percent-encoded, [at]), file names, URL users "
+		       "and host paths not");
+	dc_check_cases(D, "CARD", CARD_CASES, TG_ARRAY_LEN(CARD_CASES),
+		       "a card after a long token of letters and digits; not in an ARN, nor named as a SIRET");
+	dc_check_cases(D, "IBAN", IBAN_CASES, TG_ARRAY_LEN(IBAN_CASES), "IBANs with spaces or no-break spaces");
 	check_stream_equivalence();
 	check_holdback();
 	check_bad_rules();

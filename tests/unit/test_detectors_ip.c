@@ -57,6 +57,10 @@ static const struct dc_case CASES[] = {
 	{"client: 10.1.1.1, server: api, upstream: \"http://10.2.2.2:8080/release/\"", "10.1.1.1|10.2.2.2"},
 	{"the host was updated to 10.0.0.42 yesterday", "10.0.0.42"},
 	{"ssh admin@172.16.0.4", "172.16.0.4"},
+	/* a host's dotted name and ':' before it, as a hosts entry maps them; a version after a single word */
+	{"extra_hosts:\n  - \"ledger.internal:192.168.223.60\"\n  - \"db.internal:100.112.1.150\"", "192.168.223.60|100.112.1.150"},
+	{"image: registry.example.com/app:12.1.0.2", ""},
+	{"nodeIP: 4.3.2.1 relay 2.5.4.19", "4.3.2.1|2.5.4.19"},
 	{"inet6 fe80::1c2b:3cff:fe4d:5e6f/64 scope link", "fe80::1c2b:3cff:fe4d:5e6f"},
 	{"route 2001:db8::/32 via fe80::1%eth0", "2001:db8::|fe80::1"},
 	{"Failed password for root from fe80:: port 22", "fe80::"},

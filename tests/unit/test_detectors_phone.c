@@ -210,6 +210,40 @@ static const struct dc_case CASES[] = {
 	{"INSERT INTO t (id, phone, account_no) VALUES (1, '0301234567', '0307654321');", "0301234567"},
 	{"nom;num\xc3\xa9ro de carte;portable\nSof\xc3\xad" "a Navarro;6285676580709129;01-13-89-61-00\n"
 	 "Farid Benali;3095-694028-0743;0471763462", "01-13-89-61-00|0471763462"},
+	/* no-break spaces between the groups (French typography: U+00A0, U+202F, U+2009) */
+	{"T\xc3\xa9l : 05\xc2\xa0" "07\xc2\xa0" "95\xc2\xa0" "50\xc2\xa0" "68  Fax : 0033 2 51 25 56 19",
+	 "05\xc2\xa0" "07\xc2\xa0" "95\xc2\xa0" "50\xc2\xa0" "68|0033 2 51 25 56 19"},
+	{"par t\xc3\xa9l\xc3\xa9phone au 09\xe2\x80\xaf" "28\xe2\x80\xaf" "12\xe2\x80\xaf" "67\xe2\x80\xaf" "54.",
+	 "09\xe2\x80\xaf" "28\xe2\x80\xaf" "12\xe2\x80\xaf" "67\xe2\x80\xaf" "54"},
+	{"portable 06\xe2\x80\x89" "12 34 56 78", "06\xe2\x80\x89" "12 34 56 78"},      /* mixed */
+	{"Tel +33\xc2\xa0" "6\xc2\xa0" "12\xc2\xa0" "34\xc2\xa0" "56\xc2\xa0" "78 ok",
+	 "+33\xc2\xa0" "6\xc2\xa0" "12\xc2\xa0" "34\xc2\xa0" "56\xc2\xa0" "78"},
+	{"0033\xc2\xa0" "6\xc2\xa0" "12\xc2\xa0" "34\xc2\xa0" "56\xc2\xa0" "78", "0033\xc2\xa0" "6\xc2\xa0" "12\xc2\xa0" "34\xc2\xa0" "56\xc2\xa0" "78"},
+	{"total 05\xc2\xa0" "07\xc2\xa0" "95\xc2\xa0" "50\xc2\xa0" "68", ""},             /* still needs its word */
+	/* a trunk prefix before the area code in brackets, a space inside them */
+	{"Phone: 8 (495) 123-45-67", "8 (495) 123-45-67"},
+	{"Phone: (06 30) 123 4567", "(06 30) 123 4567"},
+	/* the word for a phone in more languages (and alphabets) */
+	{"Toimisto Amsterdamissa, puhelin 023 721 2991", "023 721 2991"},
+	{"puh. 040 123 4567", "040 123 4567"},
+	{"\xcf\x84\xce\xb7\xce\xbb. 210 1234567", "210 1234567"},                              /* τηλ. */
+	{"\xd0\xa2\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd: 8 912 345-67-89", "8 912 345-67-89"},   /* Телефон */
+	{"\xe6\x96\xb0\xe3\x81\x97\xe3\x81\x84\xe9\x9b\xbb\xe8\xa9\xb1\xe7\x95\xaa\xe5\x8f\xb7\xe3\x81\xaf 090-1234-5678 \xe3\x81\xa7\xe3\x81\x99",
+	 "090-1234-5678"},                                                                  /* 新しい電話番号は ... です */
+	{"\xe7\x94\xb5\xe8\xaf\x9d\xef\xbc\x9a" "010-12345678", "010-12345678"},               /* 电话： */
+	{"\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c 1234567", ""}, /* "тел" inside a word */
+	{"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c 030 1234567", ""},             /* "моб" inside a word */
+	/* a word after the value: further on in its sentence, not past a blank line */
+	{"Is 0800 173 4144 still the right landline for the Toronto office?", "0800 173 4144"},
+	{"St\xc3\xbc" "ckzahl: 98 459 134\n\nMy phone number changed to 392 582 7618!", "392 582 7618"},
+	{"Becker: 580466111\n\n---\n\nBel me even op 06 12345678.", "06 12345678"},
+	/* a word before it names the number that ended its sentence, not the next one */
+	{"Biuro w Berlinie, telefon 0561 763 36 48.\n\n6541385792865584 09/29 474", "0561 763 36 48"},
+	{"Call 030 1234567. Or 0171 2345678.", "030 1234567|0171 2345678"},
+	/* a Japanese postal code; a number too short for its plan (an air waybill) */
+	{"\xe9\x83\xb5\xe4\xbe\xbf\xe7\x95\xaa\xe5\x8f\xb7 \xe3\x80\x92" "249-9129 (phone on file)", ""},
+	{"Container: MAEU8587843   AWB: 001-33855791", ""},
+	{"+1 338 5579", ""},
 };
 
 /* All cases laid end to end in one buffer, each judged alone (the JSON

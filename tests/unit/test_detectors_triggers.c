@@ -107,10 +107,12 @@ static void mutate(struct tg_buf *b, const char *s)
 	}
 }
 
-/* Digits in groups, with the separators the PII formats use. */
+/* Digits in groups, with the separators the PII formats use (no-break
+ * spaces too: a French phone number's "06\u00a012\u00a034\u00a056\u00a078"). */
 static void shape(struct tg_buf *b)
 {
-	static const char *const seps[] = {"", "", " ", "-", ".", "/", ") ", " x", "ext. ", "#", ":"};
+	static const char *const seps[] = {"", "", " ", "-", ".", "/", ") ", " x", "ext. ", "#", ":", "\xc2\xa0",
+					   "\xe2\x80\xaf", " ("};
 	size_t groups = 1 + rnd(6);
 
 	if (rnd(6) == 0)
