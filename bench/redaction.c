@@ -627,8 +627,8 @@ static void score_negatives(FILE *md)
  * overlaps, to a value of another type, or to the text around (fillers).
  */
 
-#define HO_MAXSUB 96
-#define HO_MAXNEG 32
+#define HO_MAXSUB 160
+#define HO_MAXNEG 64
 #define HO_MAXCC 48
 #define HO_MAXOTHER 8
 
