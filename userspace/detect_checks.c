@@ -28,6 +28,13 @@ size_t tg_digits_of(const char *s, size_t len, char *out, size_t max)
 	return n;
 }
 
+size_t tg_token_start(const char *t, size_t i, size_t lo, const char *punct)
+{
+	while (i > lo && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr(punct, t[i - 1]))))
+		i--;
+	return i;
+}
+
 size_t tg_nbsp_at(const char *s, size_t len, size_t i)
 {
 	if (i + 2 <= len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
@@ -202,12 +209,11 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint
  */
 static bool urn_field(const char *t, size_t st)
 {
-	size_t i = st;
+	size_t i;
 
 	if (st == 0 || t[st - 1] != ':')
 		return false;
-	while (i > 0 && st - i < 48 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr(":-_./", t[i - 1]))))
-		i--;
+	i = tg_token_start(t, st, st > 48 ? st - 48 : 0, ":-_./");
 	return st - i >= 5 && (strncasecmp(t + i, "arn:", 4) == 0 || strncasecmp(t + i, "urn:", 4) == 0);
 }
 
@@ -448,15 +454,13 @@ static bool file_extension_tld(const char *s, size_t len)
 
 enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
-	size_t i = st;
+	size_t i;
 
 	if (!tg_valid_email(t + st, en - st) || file_extension_tld(t + st, en - st))
 		return TG_NO;
 	/* the user (and password) of a URL: "https://deploy@example.com",
 	 * "postgres://app:secret@db.example.com" */
-	while (i > 0 && st - i < 32 &&
-	       (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-._~%!$&'()*+=:", t[i - 1]))))
-		i--;
+	i = tg_token_start(t, st, st > 32 ? st - 32 : 0, "-._~%!$&'()*+=:");
 	if (i >= 3 && memcmp(t + i - 3, "://", 3) == 0)
 		return TG_NO;
 	/* a piece of a longer domain, which decides ("a@b.example" in "a@b.example.com:/srv") */

@@ -23,6 +23,9 @@ enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3 };
 
 /* The digits of s/len into out (NUL-terminated), how many; 0 if more than max - 1. */
 size_t tg_digits_of(const char *s, size_t len, char *out, size_t max);
+/* Where the token ending before t[i] starts: back over letters, digits and
+ * the bytes of punct, not before lo. */
+size_t tg_token_start(const char *t, size_t i, size_t lo, const char *punct);
 /* The bytes of a no-break or thin space (U+00A0, U+202F, U+2009: typography's
  * spaces between digit groups) at s[i], or 0. */
 size_t tg_nbsp_at(const char *s, size_t len, size_t i);

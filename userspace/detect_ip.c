@@ -11,6 +11,8 @@
 
 #include <arpa/inet.h>
 
+#include "detect_checks.h"
+
 /*
  * Right after sep, glued to a name that starts with a letter and is not
  * itself a piece of a path or URL: the version of a product token, as in a
@@ -22,12 +24,11 @@
  */
 static bool after_product_name(const char *t, size_t st, char sep)
 {
-	size_t i = st - 1;
+	size_t i;
 
-	if (st < 2 || t[i] != sep)
+	if (st < 2 || t[st - 1] != sep)
 		return false;
-	while (i > 0 && st - i < 33 && (isalnum((unsigned char)t[i - 1]) || (t[i - 1] && strchr("-_.", t[i - 1]))))
-		i--;
+	i = tg_token_start(t, st - 1, st > 33 ? st - 33 : 0, "-_.");
 	if (i == st - 1 || st - i >= 33 || !isalpha((unsigned char)t[i]))
 		return false;
 	return i == 0 || !t[i - 1] || !strchr("/:@.", t[i - 1]);
