@@ -468,21 +468,40 @@ static bool memo_has(const struct tg_redact_sse *s, uint64_t h)
 }
 
 /*
- * A string that is no channel, as an event comes: is it known to go out as
- * it is (other_string() below)? Yes if it is empty or under a key never
- * redacted, or remembered clean under its own key: it was redacted once as
- * it is under that key, found clean, and would be again (judged alone, by
- * its key). Not for an array's element: it goes by its array's key, which
- * the memo does not hold.
+ * A string that is no channel is redacted whole, judged alone by what names
+ * it (tg_redactor_json_value()): its key, or for an array's element the key
+ * naming its array. Metadata repeated in every event (a model version, a
+ * response id, content filter verdicts) is scanned once: a string found
+ * clean is remembered by a keyed hash of it and its name (an element's name
+ * kept apart from a member's), and the same again is clean again.
+ * CLEAN: empty, under a key never redacted, or remembered; UNSEEN: to be
+ * redacted, then remembered (*h) if clean; UNHASHED: to be redacted.
  */
+enum memo_verdict { CLEAN, UNSEEN, UNHASHED };
+
+static enum memo_verdict memo_lookup(const struct tg_redact_sse *s, const struct tg_json_path *p,
+				     const char *text, size_t len, uint64_t *h)
+{
+	const char *key = p->depth ? p->keys[p->depth - 1] : NULL, *name = NULL;
+	char tag[256]; /* a longer name is not remembered: scanned each time */
+	int n;
+
+	if (!len || (key && tg_redactor_skip_key(s->x, key)))
+		return CLEAN;
+	for (size_t k = p->depth; k-- > 0 && !name;)
+		name = p->keys[k];
+	n = snprintf(tag, sizeof(tag), "%c%s", key ? '.' : '[', name ? name : "");
+	if (n < 0 || (size_t)n >= sizeof(tag) || tg_redactor_hash(s->x, tag, (size_t)n, text, len, h))
+		return UNHASHED;
+	return memo_has(s, *h) ? CLEAN : UNSEEN;
+}
+
+/* A string that is no channel, as an event comes: will it go out as it is? */
 static bool known_clean(const struct tg_redact_sse *s, const struct tg_json_path *p, const char *text, size_t len)
 {
-	const char *key = p->depth ? p->keys[p->depth - 1] : NULL;
 	uint64_t h;
 
-	if (!len || tg_redactor_skip_key(s->x, key ? key : ""))
-		return true;
-	return key && tg_redactor_hash(s->x, key, strlen(key) + 1, text, len, &h) == 0 && memo_has(s, h);
+	return memo_lookup(s, p, text, len, &h) == CLEAN;
 }
 
 static int inspect(void *ctx, const struct tg_json_path *p, const char *text, size_t len, struct tg_buf *out)
@@ -557,28 +576,18 @@ static int carry(struct tg_redact_sse *s, struct channel *c, uint64_t b, struct 
 	return 0;
 }
 
-/*
- * A string that is no channel: redacted whole. Metadata repeated in every
- * event (a model version, a response id, content filter verdicts) is
- * scanned once: a string found clean under its key is remembered (a keyed
- * hash of both), and the same again is clean again (a string is judged
- * alone, and counts are of distinct values).
- */
+/* A string that is no channel: redacted whole (see memo_lookup()). */
 static int other_string(struct tg_redact_sse *s, const struct tg_json_path *p, const char *text, size_t len,
 			struct tg_buf *out)
 {
-	const char *key = p->depth && p->keys[p->depth - 1] ? p->keys[p->depth - 1] : "";
 	uint64_t h;
-	bool hashed;
+	enum memo_verdict v = memo_lookup(s, p, text, len, &h);
 	int rc;
 
-	if (!len || tg_redactor_skip_key(s->x, key))
-		return 0;
-	hashed = tg_redactor_hash(s->x, key, strlen(key) + 1, text, len, &h) == 0;
-	if (hashed && memo_has(s, h))
+	if (v == CLEAN)
 		return 0;
 	rc = tg_redactor_json_value(s->x, p, text, len, out);
-	if (rc == 0 && hashed)
+	if (rc == 0 && v == UNSEEN)
 		s->clean[s->next_clean++ % CLEAN_MEMO] = h;
 	return rc;
 }

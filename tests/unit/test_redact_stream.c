@@ -429,6 +429,41 @@ static void check_siblings(void)
 	tg_buf_free(&out);
 }
 
+/*
+ * Strings outside the message text are scanned once and remembered clean
+ * under what names them. An array's element is named by its array's key, so
+ * a number found clean in one array is not taken for clean in another whose
+ * key says what it is, nor is a member's value for an element's.
+ */
+static void check_clean_memo_names(void)
+{
+	struct tg_redactor *x = tg_redactor_new(R, &WHO);
+	struct tg_redact_sse *s = tg_redact_sse_new(x, TG_API_OPENAI, "t");
+	struct tg_buf out = {0};
+	const char *ev[] = {
+		"data: {\"id\":\"c1\",\"ids\":[\"4155550123\"],\"choices\":[]}\n\n",
+		"data: {\"id\":\"c1\",\"ids\":[\"4155550123\"],\"choices\":[]}\n\n",
+		"data: {\"id\":\"c1\",\"phone_numbers\":[\"4155550123\"],\"choices\":[]}\n\n",
+		"data: [DONE]\n\n",
+	};
+	const char *ids = "\"ids\":[\"4155550123\"]";
+	size_t after_ids = 0;
+
+	for (size_t i = 0; i < sizeof(ev) / sizeof(ev[0]); i++) {
+		tg_redact_sse_feed(s, ev[i], strlen(ev[i]), i + 1 == sizeof(ev) / sizeof(ev[0]), &out);
+		if (i == 1)
+			after_ids = tg_buf_used(&out);
+	}
+	CHECK(after_ids && memmem(tg_buf_start(&out), after_ids, ids, strlen(ids)),
+	      "ten bare digits in an array of ids go out as they are");
+	CHECK(tg_buf_used(&out) > after_ids && !memmem(tg_buf_start(&out) + after_ids, tg_buf_used(&out) - after_ids,
+						       "4155550123", 10),
+	      "the same digits in an array of phone numbers are redacted, though they were clean as ids");
+	tg_redact_sse_free(s);
+	tg_redactor_free(x);
+	tg_buf_free(&out);
+}
+
 /* ---- pseudonyms of values the model made up --------------------------------- */
 
 static char *response_text(struct tg_redactor *x, const char *text)
@@ -523,6 +558,7 @@ int main(void)
 	check_state();
 	check_context_word_split();
 	check_siblings();
+	check_clean_memo_names();
 	check_reply_pseudonyms();
 	tg_redact_close(R);
 	CHECK_DONE();
