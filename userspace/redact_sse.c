@@ -1041,8 +1041,13 @@ static int arrive(struct tg_redact_sse *s, const struct incoming *in)
 
 	if (s->dead)
 		return 0;
+	/* JSON is rewritten string by string, escapes decoded. An event's data
+	 * that is no object, array or string is text (numbers included); an
+	 * array's element is JSON whatever it is, so the array stays JSON. */
 	root = in->has_data ? tg_json_skip_ws(in->data, in->data_len, 0) : 0;
-	json = in->has_data && root < in->data_len && (in->data[root] == '{' || in->data[root] == '[') &&
+	json = in->has_data && root < in->data_len &&
+	       (in->data[root] == '{' || in->data[root] == '[' || in->data[root] == '"' ||
+		s->framing == FRAME_ARRAY) &&
 	       tg_json_valid(in->data, in->data_len);
 	if (in->ends && close_channels(s, true) < 0)
 		return -1;

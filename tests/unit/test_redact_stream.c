@@ -464,6 +464,35 @@ static void check_clean_memo_names(void)
 	tg_buf_free(&out);
 }
 
+/*
+ * An array's element that is no object is JSON all the same: a string is
+ * rewritten decoded, so an escape before a value is not cut in two (a raw
+ * scan took "\\tjane..." for the address and left a lone backslash), and
+ * the array stays valid JSON.
+ */
+static void check_array_scalars(void)
+{
+	const char *body = "[1, \"a\\tjane.doe@example.com\", {\"candidates\":[]}]";
+	struct tg_redactor *x = tg_redactor_new(R, &WHO);
+	struct tg_redact_sse *s = tg_redact_sse_new_array(x, TG_API_GEMINI, "t");
+	struct tg_buf out = {0};
+	cJSON *doc;
+
+	tg_redact_sse_feed(s, body, strlen(body), true, &out);
+	doc = cJSON_ParseWithLength(tg_buf_start(&out), tg_buf_used(&out));
+	CHECK(doc && cJSON_IsArray(doc) && cJSON_GetArraySize(doc) == 3, "the array is still valid JSON: %.*s",
+	      (int)tg_buf_used(&out), tg_buf_start(&out));
+	CHECK(doc && cJSON_IsNumber(cJSON_GetArrayItem(doc, 0)) &&
+	      cJSON_IsString(cJSON_GetArrayItem(doc, 1)) &&
+	      strncmp(cJSON_GetArrayItem(doc, 1)->valuestring, "a\t", 2) == 0 &&
+	      !strstr(cJSON_GetArrayItem(doc, 1)->valuestring, "example.com"),
+	      "a string element keeps its escape and loses its address");
+	cJSON_Delete(doc);
+	tg_redact_sse_free(s);
+	tg_redactor_free(x);
+	tg_buf_free(&out);
+}
+
 /* ---- pseudonyms of values the model made up --------------------------------- */
 
 static char *response_text(struct tg_redactor *x, const char *text)
@@ -555,6 +584,7 @@ int main(void)
 	check_array();
 	check_array_flows();
 	check_array_block_and_whole();
+	check_array_scalars();
 	check_state();
 	check_context_word_split();
 	check_siblings();
