@@ -147,23 +147,50 @@ bool tg_valid_card(const char *s, size_t len)
 #define CARD_NEIGHBOUR_SCAN 32  /* digits of a neighbouring group looked at */
 
 /*
- * Does the digit group on the other side of the space or dash at t[joint]
- * (after the card, or before it) carry the card's run of digit groups on?
- * TG_YES when the card could go on into it: joined by the card's own separator
- * sep (any, for a card written without one), no longer than a card's group
- * when the card is grouped, and not a piece of a token of another kind: an
- * expiry, a date, a time or a decimal has '/', '.', ':', ',' or the other
- * separator, then a digit, on the group's far side ("12/27", "2025-07-02");
- * before the card, letters and digits longer than a group are a word or an
- * id of their own ("...-cbdd5de627e2 3732 001977 01498").
- * TG_MORE when the text so far ends before that is known.
+ * Does the card's run of digit groups go on past its edge at t[at] (its end
+ * when after, else its start), so that it is a group of a longer run, not a
+ * card? The one place that decides: across a space or a dash, TG_YES when
+ * the card could go on into the digit group on the other side: joined by
+ * the card's own separator sep (any, for a card written without one), no
+ * longer than a card's group when the card is grouped, and not a piece of a
+ * token of another kind: an expiry, a date, a time or a decimal has '/',
+ * '.', ':', ',' or the other separator, then a digit, on the group's far
+ * side ("12/27", "2025-07-02"); before the card, letters and digits longer
+ * than a group are a word or an id of their own ("...-cbdd5de627e2 3732
+ * 001977 01498"). Across a no-break or thin space, any more digits are such
+ * a run. TG_MORE when the text so far ends before that is known.
  */
-static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t joint, bool after, char sep, bool final)
+static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t at, bool after, char sep, bool final)
 {
-	char j = t[joint], far;
-	size_t n = 0, i;
+	size_t n = 0, i, joint, nb;
+	char j, far;
 	bool beyond_digit;
 
+	if (after) {
+		if (at >= len)
+			return final ? TG_NO : TG_MORE;
+		nb = tg_nbsp_at(t, len, at);
+		if (nb) {
+			if (at + nb >= len)
+				return final ? TG_NO : TG_MORE;
+			return isdigit((unsigned char)t[at + nb]) ? TG_YES : TG_NO;
+		}
+		if (t[at] != ' ' && t[at] != '-')
+			return (unsigned char)t[at] >= 0xC2 && at + 3 > len && !final ? TG_MORE : TG_NO; /* maybe a no-break space's first bytes */
+		if (at + 1 >= len)
+			return final ? TG_NO : TG_MORE;
+		if (!isdigit((unsigned char)t[at + 1]))
+			return TG_NO;
+		joint = at;
+	} else {
+		for (size_t k = 2; k <= 3; k++)
+			if (at >= k + 1 && tg_nbsp_at(t, len, at - k) == k && isdigit((unsigned char)t[at - k - 1]))
+				return TG_YES;
+		if (at < 2 || (t[at - 1] != ' ' && t[at - 1] != '-') || !isdigit((unsigned char)t[at - 2]))
+			return TG_NO;
+		joint = at - 1;
+	}
+	j = t[joint];
 	if (sep && j != sep)
 		return TG_NO;
 	if (after) {
@@ -224,47 +251,31 @@ static bool urn_field(const char *t, size_t st)
  * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
  * (see card_run_goes_on); next to a no-break space, any more digits are
  * such a run. Not after a '+': "+4917253468681" is a phone number (E.164)
- * that passes Luhn. Not a field of an ARN or a URN (urn_field). Looks at
- * most 48 bytes before the card and 35 after it.
+ * that passes Luhn. Not a field of an ARN or a URN (urn_field). TG_WEAK
+ * (a card word must name it) for 15 digits outside American Express and
+ * JCB's old ranges: IMSIs and many IMEIs are 15 Luhn-valid digits too.
+ * Looks at most 48 bytes before the card and 35 after it.
  */
 enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
-	char sep = 0;
+	char sep = 0, d[32];
+	enum tg_validity v;
 
 	if ((st > 0 && t[st - 1] == '+') || urn_field(t, st) || !tg_valid_card(t + st, en - st))
 		return TG_NO;
 	for (size_t i = st; i < en && !sep; i++)
 		if (!isdigit((unsigned char)t[i]))
 			sep = t[i];
-	if (st >= 2 && (t[st - 1] == ' ' || t[st - 1] == '-') && isdigit((unsigned char)t[st - 2]) &&
-	    card_run_goes_on(t, len, st - 1, false, sep, final) == TG_YES)
+	if (card_run_goes_on(t, len, st, false, sep, final) == TG_YES)
 		return TG_NO;
-	if (en < len && (t[en] == ' ' || t[en] == '-')) {
-		if (en + 1 >= len)
-			return final ? TG_YES : TG_MORE;
-		if (isdigit((unsigned char)t[en + 1])) {
-			enum tg_validity v = card_run_goes_on(t, len, en, true, sep, final);
-
-			if (v != TG_NO)
-				return v == TG_YES ? TG_NO : TG_MORE;
-		}
-	}
-	/* no-break spaces on to more digits, on either side: a group of a longer run */
-	for (size_t k = 2; k <= 3; k++)
-		if (st >= k + 1 && tg_nbsp_at(t, len, st - k) == k && isdigit((unsigned char)t[st - k - 1]))
-			return TG_NO;
-	if (tg_nbsp_at(t, len, en)) {
-		size_t k = tg_nbsp_at(t, len, en);
-
-		if (en + k >= len)
-			return final ? TG_YES : TG_MORE;
-		if (isdigit((unsigned char)t[en + k]))
-			return TG_NO;
-	} else if (en < len && (unsigned char)t[en] >= 0xC2 && en + 3 > len && !final) {
-		return TG_MORE; /* maybe the first bytes of a no-break space */
-	}
-	if (en >= len && !final)
-		return TG_MORE;
+	v = card_run_goes_on(t, len, en, true, sep, final);
+	if (v != TG_NO)
+		return v == TG_YES ? TG_NO : TG_MORE;
+	/* 15 digits outside American Express and JCB's old ranges: as often an
+	 * IMSI or an IMEI (Luhn too) as a card, which a card word must name */
+	if (tg_digits_of(t + st, en - st, d, sizeof(d)) == 15 && !(d[0] == '3' && (d[1] == '4' || d[1] == '7')) &&
+	    memcmp(d, "1800", 4) != 0 && memcmp(d, "2131", 4) != 0)
+		return TG_WEAK;
 	return TG_YES;
 }
 
@@ -327,17 +338,26 @@ bool tg_valid_ssn(const char *s, size_t len)
 {
 	char d[16];
 	char sep = 0;
-	int area, group, serial;
+	int area, group, serial, nsep = 0;
+	size_t nd = 0;
 
-	/* one separator kind, in the 3-2-4 places, or none */
+	/* one separator kind (a no-break or thin space is one), in the 3-2-4
+	 * places, or none */
 	for (size_t i = 0; i < len; i++) {
-		if (isdigit((unsigned char)s[i]))
+		size_t nb = tg_nbsp_at(s, len, i);
+		char k = nb ? s[i + nb - 1] : s[i];
+
+		if (isdigit((unsigned char)s[i])) {
+			nd++;
 			continue;
-		if ((sep && s[i] != sep) || (i != 3 && i != 6))
+		}
+		if ((sep && k != sep) || !((nd == 3 && nsep == 0) || (nd == 5 && nsep == 1)))
 			return false;
-		sep = s[i];
+		sep = k;
+		nsep++;
+		i += nb ? nb - 1 : 0;
 	}
-	if (tg_digits_of(s, len, d, sizeof(d)) != 9 || (sep && len != 11))
+	if (tg_digits_of(s, len, d, sizeof(d)) != 9 || nd != 9 || (sep && nsep != 2))
 		return false;
 	area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
 	group = (d[3] - '0') * 10 + (d[4] - '0');
@@ -401,6 +421,35 @@ static size_t email_at(const char *s, size_t len)
 	return len;
 }
 
+/*
+ * The letter of a domain label's UTF-8 sequence at s[i] (an IDN, RFC 6531:
+ * "dvořák-studio.cz", "çiçekçi.com.tr"): its length, or 0 if it is none.
+ * Letters of the alphabets domains are registered in: Latin with accents
+ * (U+00C0 to U+024F, not × and ÷), Greek, Cyrillic, Armenian, Hebrew,
+ * Arabic, the Indic scripts, Thai, kana, CJK ideographs and Hangul; not
+ * punctuation ("ex’ample"), symbols or spaces.
+ */
+static size_t idn_letter_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
+	unsigned cp;
+
+	if (n == 0 || n == 4 || i + n > len)
+		return 0;
+	for (size_t k = 1; k < n; k++)
+		if ((u[k] & 0xC0) != 0x80)
+			return 0;
+	cp = n == 2 ? (u[0] & 0x1Fu) << 6 | (u[1] & 0x3F) : (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3F);
+	if (cp < 0x800 && n == 3)
+		return 0; /* overlong */
+	if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x6FF) ||
+	    (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7AF))
+		return n;
+	return 0;
+}
+
 bool tg_valid_email(const char *s, size_t len)
 {
 	size_t local = email_at(s, len);
@@ -411,15 +460,27 @@ bool tg_valid_email(const char *s, size_t len)
 		if (s[i] == '.' && s[i - 1] == '.')
 			return false;
 	/* an apostrophe (or ’) only inside a name, between letters or digits:
-	 * "o'neill", "d’arcy"; not a quote around the address. Bytes outside
-	 * ASCII only as Latin letters with accents (U+00C0 to U+024F:
-	 * "jürgen", RFC 6531), not as a text before the address with no space
-	 * ("请发到jane@example.com") */
+	 * "o'neill", "d’arcy"; not a quote around the address. The other
+	 * characters RFC 5322 allows that join words (# = &) likewise:
+	 * "room#12", "bounce=jane=example.com", "p&l"; a '~' also first
+	 * ("~grace"); not the ones that part paths, queries, table cells or
+	 * templates (/ ? | { } `), nor those that end sentences or mark text
+	 * up (! * ^ $): a stream holds a word back while a character after it
+	 * may still go on into an address (as "there." always did), and would
+	 * hold every "Hey!" and "**bold**" for them ("urgent!ops@example.com"
+	 * is found as "ops@example.com"). Bytes outside ASCII only as Latin
+	 * letters with accents (U+00C0 to U+024F: "jürgen", RFC 6531), not as
+	 * a text before the address with no space ("请发到jane@example.com") */
 	for (size_t i = 0; i < local; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t q = c == '\'' ? 1 : i + 3 <= local && memcmp(s + i, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
 
-		if (q) {
+		if (c && strchr("#=&~", c)) {
+			if (i + 1 >= local || !isalnum((unsigned char)s[i + 1]) ||
+			    (i == 0 ? c != '~'
+				    : !isalnum((unsigned char)s[i - 1]) && ((unsigned char)s[i - 1] & 0xC0) != 0x80))
+				return false;
+		} else if (q) {
 			if (i == 0 || i + q >= local || !isalnum((unsigned char)s[i + q]) ||
 			    !(isalnum((unsigned char)s[i - 1]) || ((unsigned char)s[i - 1] & 0xC0) == 0x80))
 				return false;
@@ -430,6 +491,13 @@ bool tg_valid_email(const char *s, size_t len)
 			i++;
 		}
 	}
+	/* a domain's bytes outside ASCII: letters of an internationalised name */
+	for (size_t i = local, n; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			if (!(n = idn_letter_at(s, len, i)))
+				return false;
+			i += n - 1;
+		}
 	return true;
 }
 
@@ -452,19 +520,116 @@ static bool file_extension_tld(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Is the value at st right after the name of a field that holds message or
+ * event ids, not addresses ("UID:040000008200E0@google.com" in iCalendar,
+ * "Message-ID: <CAF=x1@mail.gmail.com>", In-Reply-To, References,
+ * Content-ID, "message_id": "<...>"; the URL schemes for the last two,
+ * "cid:" and "mid:", RFC 2392)? Between the name and the value:
+ * ':' or '=', blanks, quotes, a '<'. Looks back at most 40 bytes (from the
+ * start of the token the local part is in: at most 64 more).
+ */
+static bool after_id_field(const char *t, size_t st)
+{
+	static const char *const names[] = {
+		"uid", "msg-id", "msgid", "in-reply-to", "references", "content-id", "thread-id", "cid", "mid", NULL};
+	static const char *const suffixes[] = {"message-id", "message_id", "messageid", NULL};
+	size_t lo = st > 40 ? st - 40 : 0, i = st, e;
+
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '<' || t[i - 1] == '"' ||
+			  t[i - 1] == '\''))
+		i--;
+	if (i == lo || (t[i - 1] != ':' && t[i - 1] != '='))
+		return false;
+	i--;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '"' || t[i - 1] == '\''))
+		i--;
+	e = i;
+	while (i > lo && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '_'))
+		i--;
+	if (i == lo && lo > 0)
+		return false;
+	for (size_t k = 0; names[k]; k++)
+		if (strlen(names[k]) == e - i && strncasecmp(t + i, names[k], e - i) == 0)
+			return true;
+	/* ... or a name that ends in one ("X-Original-Message-ID", "gmail_message_id") */
+	for (size_t k = 0; suffixes[k]; k++) {
+		size_t m = strlen(suffixes[k]);
+
+		if (e - i >= m && strncasecmp(t + e - m, suffixes[k], m) == 0 &&
+		    (e - i == m || t[e - m - 1] == '-' || t[e - m - 1] == '_'))
+			return true;
+	}
+	return false;
+}
+
+/* Is w (n bytes, any case) a word that names a field holding an address or
+ * a user, as the key before a '=' does ("email=jane@example.com",
+ * "user=...", "reply-to=...")? */
+static bool address_key_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"email", "mail", "e", "u", "user", "username", "login", "to", "from", "cc", "bcc", "addr", "address",
+		"recipient", "rcpt", "sender", "account", "contact", "owner", "author", "committer", "actor",
+		"principal", "subject", "customer", "member", "admin", "name", "id", "upn", "identity", "value",
+		"q", "query", "search", "filter", "reply", "notify", "mailto", NULL};
+
+	for (size_t k = 0; words[k]; k++)
+		if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Is the part of a local part before its first '=' the key of a key=value
+ * pair rather than a piece of the address ("email=jane@example.com" in a
+ * log line or a form post, "?u=jane@..." in a URL, "--author=jane@...")?
+ * It is when one of its words (split at '_', '-', '.' and lower-to-upper
+ * case changes: "adminEmail", "reply-to") names an address field, or when
+ * the local part starts right after '?', '&' or ';' (a query's parameter)
+ * or "--" (an option), or has a '&' before the '=' ("a=1&to=...").
+ */
+static bool local_part_is_key(const char *t, size_t st, size_t local)
+{
+	const char *s = t + st;
+	const char *eq = memchr(s, '=', local);
+	size_t n, w = 0;
+
+	if (!eq)
+		return false;
+	n = (size_t)(eq - s);
+	if (memchr(s, '&', n) || (st > 0 && (t[st - 1] == '?' || t[st - 1] == '&' || t[st - 1] == ';')) ||
+	    (st > 1 && t[st - 1] == '-' && t[st - 2] == '-'))
+		return true;
+	for (size_t i = 1; i <= n; i++) {
+		if (i == n || s[i] == '_' || s[i] == '-' || s[i] == '.' ||
+		    (isupper((unsigned char)s[i]) && islower((unsigned char)s[i - 1]))) {
+			if (address_key_word(s + w, i - w))
+				return true;
+			w = i + (i < n && !isupper((unsigned char)s[i]));
+		}
+	}
+	return false;
+}
+
 enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	size_t i;
 
 	if (!tg_valid_email(t + st, en - st) || file_extension_tld(t + st, en - st))
 		return TG_NO;
+	/* the field before the whole token, not before a later start of it ("<CAF=x9@...>") */
+	if (after_id_field(t, tg_token_start(t, st, st > 64 ? st - 64 : 0, "._%+'#=!&~-")) ||
+	    local_part_is_key(t, st, email_at(t + st, en - st)))
+		return TG_NO;
 	/* the user (and password) of a URL: "https://deploy@example.com",
 	 * "postgres://app:secret@db.example.com" */
 	i = tg_token_start(t, st, st > 32 ? st - 32 : 0, "-._~%!$&'()*+=:");
 	if (i >= 3 && memcmp(t + i - 3, "://", 3) == 0)
 		return TG_NO;
-	/* a piece of a longer domain, which decides ("a@b.example" in "a@b.example.com:/srv") */
-	if (en < len && t[en] == '.') {
+	/* a piece of a longer domain, which decides ("a@b.example" in "a@b.example.com:/srv",
+	 * "git@git.fernhill" in "git@git.fernhill-logistik.de:org/repo") */
+	if (en < len && (t[en] == '.' || t[en] == '-')) {
 		if (en + 1 >= len)
 			return final ? TG_YES : TG_MORE;
 		if (isalnum((unsigned char)t[en + 1]))

@@ -40,7 +40,8 @@ bool tg_valid_luhn(const char *s, size_t len);
 bool tg_valid_card(const char *s, size_t len);
 /* ... and a token of its own in the text, not a piece of a longer run of
  * digit groups, right after a '+' nor a field of an ARN or URN
- * ("arn:aws:iam::502352958818:role/ci"). */
+ * ("arn:aws:iam::502352958818:role/ci"); TG_WEAK for 15 digits outside
+ * American Express and JCB's old ranges (an IMSI's or IMEI's length). */
 enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
 /* An IBAN: its country's length and mod 97, spaces (no-break ones too)
  * allowed, any case. */
@@ -51,8 +52,10 @@ bool tg_valid_ssn(const char *s, size_t len);
 /* Shannon entropy in bits per character. */
 double tg_entropy(const char *s, size_t len);
 /* An e-mail address: a local part, not starting or ending with '.', no "..",
- * an apostrophe only between letters or digits ("o'neill"), no bytes outside
- * ASCII but accented Latin letters ("jürgen"); its '@' may be percent-encoded
+ * an apostrophe only between letters or digits ("o'neill"; so are # = &,
+ * and '~' also first), no bytes outside ASCII but accented Latin letters
+ * ("jürgen"); a domain's labels may hold letters of other scripts (an IDN:
+ * "dvořák-studio.cz"); its '@' may be percent-encoded
  * ("jane%40example.com", in URLs and form posts) or written out against
  * harvesters ("jane [at] example [dot] com"). */
 bool tg_valid_email(const char *s, size_t len);

@@ -201,8 +201,16 @@ enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 
 	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
 		return TG_NO;
-	if (en < len && (isxdigit((unsigned char)t[en]) || t[en] == ':'))
+	if (en < len && isxdigit((unsigned char)t[en]))
 		return TG_NO;
+	/* a ':' goes on into more of an address or a port, unless it ends a
+	 * phrase ("from fd7a:115c:9:3:786:2785:c:687: too many requests") */
+	if (en < len && t[en] == ':') {
+		if (en + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isxdigit((unsigned char)t[en + 1]) || t[en + 1] == ':' || t[en + 1] == '/')
+			return TG_NO;
+	}
 	if (en < len && t[en] == '.') {
 		if (en + 1 < len && isdigit((unsigned char)t[en + 1]))
 			return TG_NO;

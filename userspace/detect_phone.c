@@ -382,7 +382,9 @@ static enum tg_validity unit_after(const char *t, size_t len, size_t en, bool fi
  * format) nor a dashed 2-7 without a leading 0 (the US EIN's): no numbering
  * plan writes its numbers so. Not a decimal (one dot and digits), nor a
  * version (dots only, with a group of one digit or of more than four:
- * "115.0.6145.218"; dotted numbers are written in groups of 2 to 4). At
+ * "115.0.6145.218"; dotted numbers are written in groups of 2 to 4), nor
+ * an IPv4 address's shape, valid or not (four groups of up to 3 digits, not
+ * starting with a trunk 0: "28.56.270.50"; "0475.12.34.56" is Belgian). At
  * most one slash (after the area code: "030/1234567", "030 / 1234567").
  * Not two groups of up to 4 digits around a spaced dash: a range of years
  * or times ("2019 - 2024", "0900 - 1700"), where "030 - 1234567" is a number.
@@ -395,8 +397,33 @@ static enum tg_validity unit_after(const char *t, size_t len, size_t en, bool fi
  * ("16.37.119"; dotted numbers are French, Belgian, Spanish: 9 or 10), nor
  * a MAC address's six pairs, nor the US layout 3-3-4 starting with 1 (no
  * area code starts so). A trunk prefix before an area code in brackets
- * ("8 (495) 123-45-67") is followed by at least 7 digits.
+ * ("8 (495) 123-45-67") is followed by at least 7 digits. Not after a VAT
+ * number's country prefix ("DE 567 007 853").
  */
+/* Is the number at t[st] written after a VAT number's country prefix, two
+ * capitals and a space, as a field's value ("VAT: DE 567 007 853",
+ * "<TaxId>GB 811 0105 34</TaxId>": the EU's prefixes, GB and CH), the
+ * prefix opening its field or line (not a word in capitals: "CALL ME AT
+ * 030 1234567")? Looks at most 8 bytes before the number. */
+static bool vat_prefix_before(const char *t, size_t st)
+{
+	static const char *const cc[] = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "GB",
+					 "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE",
+					 "SI", "SK", "XI", "CH", NULL};
+	size_t i;
+
+	if (st < 3 || t[st - 1] != ' ')
+		return false;
+	for (i = st - 3; i > 0 && st - i < 8 && t[i - 1] == ' '; i--)
+		;
+	if (i > 0 && !strchr(":>|;,\t\n(\"'", t[i - 1]))
+		return false;
+	for (size_t k = 0; cc[k]; k++)
+		if (memcmp(t + st - 3, cc[k], 2) == 0)
+			return true;
+	return false;
+}
+
 enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	const char *s = t + st, *dash, *paren;
@@ -418,6 +445,8 @@ enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, s
 	if (slashes > 1 || (dots == 1 && slashes == 0 && other == 0))
 		return TG_NO;
 	if (dots > 1 && slashes == 0 && other == 0) {
+		size_t longest = 0;
+
 		if (digits < 9)
 			return TG_NO;
 		for (size_t i = 0, group = 0; i <= n; i++) {
@@ -427,8 +456,11 @@ enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, s
 			}
 			if (group == 1 || group > 4)
 				return TG_NO;
+			longest = group > longest ? group : longest;
 			group = 0;
 		}
+		if (dots == 3 && longest <= 3 && s[0] != '0')
+			return TG_NO; /* an IPv4 address's shape, an octet out of range or not ("28.56.270.50") */
 	}
 	if (n == 11 && (s[3] == '-' || s[3] == ' ') && s[6] == s[3] && digits == 9)
 		return TG_NO;
@@ -449,6 +481,8 @@ enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, s
 	if (dash && digits + 3 == n && dash - s <= 4 && n - (size_t)(dash - s) - 3 <= 4)
 		return TG_NO;
 	if (n == 10 && s[2] == '-' && digits == 9 && s[0] != '0')
+		return TG_NO;
+	if (vat_prefix_before(t, st))
 		return TG_NO;
 	paren = memchr(s, '(', n);
 	if (paren && paren > s && tg_digits_of(paren, n - (size_t)(paren - s), d, sizeof(d)) < 7)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <hs/hs.h>
 
@@ -122,6 +123,8 @@ struct tg_detectors {
 	uint8_t *word_len;
 	uint8_t *word_min;        /* the shortest text a word matches (its spaces may be left out) */
 	uint8_t *word_names;      /* per word: the "context_fields" rules it is a context word of (their bits) */
+	uint8_t *word_whole;      /* ... and those it names only as a whole table header cell ("| Cell |"): a
+				   * context word not in their "context_fields" list */
 	bool *word_scanned;       /* per word: Hyperscan looks for it (a word of a rule without "context_local") */
 	bool fields;              /* some rule has "context_fields" */
 	size_t nwords;
@@ -689,7 +692,8 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 	}
 	/* "context_fields" rules: a bit each, and each of their words names them */
 	d->word_names = calloc(d->nwords ? d->nwords : 1, sizeof(*d->word_names));
-	if (!d->word_names)
+	d->word_whole = calloc(d->nwords ? d->nwords : 1, sizeof(*d->word_whole));
+	if (!d->word_names || !d->word_whole)
 		return tg_errf(err, "out of memory");
 	for (size_t i = 0, bit = 0; i < d->nrules; i++) {
 		struct rule *r = &d->rules[i];
@@ -707,7 +711,12 @@ static int build_words(struct tg_detectors *d, tg_err *err)
 			d->word_names[word_index(d, w)] |= r->fields;
 			r->initials |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 		}
+		for (size_t k = 0; r->nfieldw && k < r->ncontext; k++)
+			d->word_whole[word_index(d, r->context[k])] |= r->fields;
 	}
+	for (size_t k = 0; k < d->nwords; k++)
+		if (d->word_names[k])
+			d->word_whole[k] = 0; /* found as a name, its length varies: not looked at as a cell */
 	/* the words found in names may leave their spaces out */
 	for (size_t k = 0; k < d->nwords; k++)
 		for (const char *c = d->words[k]; d->word_names[k] && *c; c++)
@@ -965,6 +974,7 @@ void tg_detectors_free(struct tg_detectors *d)
 	free(d->word_len);
 	free(d->word_min);
 	free(d->word_names);
+	free(d->word_whole);
 	free(d->word_scanned);
 	for (s = d->pool; s; s = next) {
 		next = s->next;
@@ -1399,16 +1409,100 @@ static size_t last_word_end(const struct tg_detectors *d, const struct scanner *
 	return last;
 }
 
+/* Is the word ending at t[e] the first of a person's role: the next word
+ * (before hi) a noun for one ("account manager", "order team")? Such a deny
+ * word names a person, not a number ("New phone number for the account
+ * manager: 5015550189"). */
+static bool role_after(const char *t, size_t e, size_t hi)
+{
+	static const char *const roles[] = {
+		"manager", "managers", "executive", "executives", "director", "officer", "representative", "rep",
+		"specialist", "coordinator", "administrator", "assistant", "clerk", "team", "lead", "owner",
+		"supervisor", "contact", NULL};
+	size_t a = e, b;
+
+	if (a < hi && (t[a] == ' ' || t[a] == '-' || t[a] == '_'))
+		a++;
+	for (b = a; b < hi && isalpha((unsigned char)t[b]); b++)
+		;
+	if (b == a || (b < hi && isalnum((unsigned char)t[b])))
+		return false;
+	for (size_t k = 0; roles[k]; k++)
+		if (strlen(roles[k]) == b - a && strncasecmp(t + a, roles[k], b - a) == 0)
+			return true;
+	return false;
+}
+
+/* The length of the item number of an ordered list at t[i] ("3. ", "12) "
+ * at a line's start, after blanks): 1 to 3 digits, '.' or ')', a blank; 0
+ * if there is none, SIZE_MAX if the text ends before that is known. */
+static size_t list_number_at(const char *t, size_t len, size_t i)
+{
+	size_t a = i, j = i;
+
+	while (a > 0 && i - a < 8 && (t[a - 1] == ' ' || t[a - 1] == '\t'))
+		a--;
+	if (a > 0 && t[a - 1] != '\n')
+		return 0;
+	while (j < len && j - i < 4 && isdigit((unsigned char)t[j]))
+		j++;
+	if (j == i || j - i > 3)
+		return 0;
+	if (j + 1 >= len)
+		return SIZE_MAX;
+	return (t[j] == '.' || t[j] == ')') && (t[j + 1] == ' ' || t[j + 1] == '\t') ? j + 2 - i : 0;
+}
+
+/* The bytes of a separator of a line's items at t[i]: '·' or '•' (not
+ * '|', which also parts a table's cells: they hold values of other kinds). */
+static size_t item_separator_at(const char *t, size_t len, size_t i)
+{
+	if (i + 2 <= len && memcmp(t + i, "\xc2\xb7", 2) == 0)
+		return 2;
+	return i + 3 <= len && memcmp(t + i, "\xe2\x80\xa2", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * Is the value at t[st, en) an item of a line of items (a letterhead's or
+ * a signature's contact line), and the word at t[ws] the label of the next
+ * item ("ACME SAS · 06 33 19 12 56 · Fax 06 34 94 70 39"): the same kind of
+ * separator before the value and between it and the word, with blanks
+ * only? Then the value is a number of the same kind as the next, which
+ * went without its label. Looks at most 8 bytes before the value.
+ */
+static bool item_before_label(const char *t, size_t len, size_t st, size_t en, size_t ws)
+{
+	size_t a = st, b = en, k, m;
+
+	while (a > 0 && st - a < 8 && t[a - 1] == ' ')
+		a--;
+	while (b < ws && t[b] == ' ')
+		b++;
+	if (b >= ws || a == 0 || !(k = item_separator_at(t, len, b)))
+		return false;
+	for (m = k; m > 0 && a > 0; m--, a--)
+		if (t[a - 1] != t[b + m - 1])
+			return false;
+	if (m > 0)
+		return false;
+	for (b += k; b < ws && t[b] == ' '; b++)
+		;
+	return b == ws;
+}
+
 /*
  * Does a word of map after the value (ending at en) name it: within [en, hi)
  * (hi: the next digit, or as far as the rule looks), not a label of the
  * number after it ("landline: 05.41.07.96.47"), and no number following it
  * sooner than the value precedes it ("0301234567 (mobile)" names it;
- * "ISBN 7870996297 | Tel.: 2135550145" names the next number)? A word that
- * may still go on, or whose next bytes have not come, sets *open.
+ * "ISBN 7870996297 | Tel.: 2135550145" names the next number), unless the
+ * value and that number are items of one line of them, the value's label
+ * left out (item_before_label; st: where the value starts, SIZE_MAX: not
+ * looked at). A word that may still go on, or whose next bytes have not
+ * come, sets *open.
  */
 static bool word_after(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map, const char *t,
-		       size_t len, size_t en, size_t hi, bool final, bool *open)
+		       size_t len, size_t st, size_t en, size_t hi, bool final, bool *open)
 {
 	size_t open_end = final ? SIZE_MAX : len;
 
@@ -1416,9 +1510,12 @@ static bool word_after(const struct tg_detectors *d, const struct scanner *s, co
 		const struct hit *h = &s->words[k];
 		const char *w = d->words[h->rule];
 		size_t e = h->end, gap, look, j = e;
+		bool item;
 
 		if (e < en + d->word_min[h->rule] || !(map[h->rule / 64] >> (h->rule % 64) & 1))
 			continue;
+		item = st != SIZE_MAX && d->word_min[h->rule] == d->word_len[h->rule] &&
+		       item_before_label(t, len, st, en, e - d->word_len[h->rule]);
 		if (e == open_end && isalnum((unsigned char)w[d->word_len[h->rule] - 1])) {
 			*open = true;
 			continue;
@@ -1430,20 +1527,39 @@ static bool word_after(const struct tg_detectors *d, const struct scanner *s, co
 			j++;
 			while (j < len && j < e + 12 && memchr(" \t\"'(", t[j], 5))
 				j++;
-			if (j < len && (isdigit((unsigned char)t[j]) || t[j] == '+'))
+			if (j < len && (isdigit((unsigned char)t[j]) || t[j] == '+')) {
+				if (item)
+					return true;
 				continue;
+			}
 		}
 		if (j == len && !final) {
 			*open = true;
 			continue;
 		}
-		/* a number sooner after the word than the value before it */
+		/* a number sooner after the word than the value before it (a
+		 * list's item number is none: "in the phone field\n3. Submit") */
 		gap = e - d->word_min[h->rule] - en;
 		look = gap < 12 ? gap : 12;
-		for (j = e; j < e + look && j < len && !isdigit((unsigned char)t[j]) && t[j] != '+'; j++)
-			;
-		if (j < e + look && j < len)
+		for (j = e; j < e + look && j < len; j++) {
+			size_t m;
+
+			if (!isdigit((unsigned char)t[j]) && t[j] != '+')
+				continue;
+			m = list_number_at(t, len, j);
+			if (m == 0 || m == SIZE_MAX)
+				break;
+			j += m - 1;
+		}
+		if (j < e + look && j < len && list_number_at(t, len, j) == SIZE_MAX && !final) {
+			*open = true;
 			continue;
+		}
+		if (j < e + look && j < len) {
+			if (item)
+				return true;
+			continue;
+		}
 		if (j < e + look && !final) {
 			*open = true;
 			continue;
@@ -1761,7 +1877,7 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 	deny_end = field ? last_word_end(d, s, r->deny_words, cell_start(t, lo, st), st)
 			 : last_word_in_column(d, s, r->deny_words, t, lo, st, nl, delim, col);
 	if (deny_end > ctx_end && !digit_in(t, deny_end, run_start(t, deny_end, st)) &&
-	    !(r->fields && camel_word_in(r, t, len, deny_end, st)))
+	    !(r->fields && camel_word_in(r, t, len, deny_end, st)) && !role_after(t, deny_end, st))
 		return TG_NO;
 	if (hi > len)
 		hi = len;
@@ -1792,7 +1908,7 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 	 * sentence before it ends in a context word ("(verified by phone).
 	 * 507297914 is the social security #") */
 	if (ctx_end && r->deny_words && sentence_end(t, ctx_end, st)) {
-		if (word_after(d, s, r->deny_words, t, len, en, hi, final, &open))
+		if (word_after(d, s, r->deny_words, t, len, SIZE_MAX, en, hi, final, &open))
 			return TG_NO;
 		if (!after_known || open)
 			return TG_MORE;
@@ -1812,7 +1928,7 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 		ctx_end = 0;
 	if (ctx_end || !r->ctx_words || field || !need || (r->fields && camel_word_in(r, t, len, lo, st)))
 		return TG_YES;
-	if (word_after(d, s, r->ctx_words, t, len, en, hi, final, &open))
+	if (word_after(d, s, r->ctx_words, t, len, st, en, hi, final, &open))
 		return TG_YES;
 	return after_known && !open ? TG_NO : TG_MORE;
 }
@@ -1974,6 +2090,40 @@ static void hold_at(struct ctx *c, size_t at)
 		c->hold = at;
 }
 
+/* Is the word at t[a, e) the whole of its table cell, as a header's is
+ * ("| Cell |", ",contact,", "<th>Cell</th>")? After a cell delimiter, a
+ * line's start or a tag, and before one or a line's end, with only blanks,
+ * quotes and '*' or '`' (markup) between. Looks at most 2 bytes after the
+ * word: a stream reads its table context short of that (decide). */
+static bool whole_cell(const char *t, size_t len, size_t a, size_t e)
+{
+	size_t lo = a > 16 ? a - 16 : 0;
+
+	while (a > lo && (t[a - 1] == ' ' || t[a - 1] == '"' || t[a - 1] == '\'' || t[a - 1] == '*' || t[a - 1] == '`'))
+		a--;
+	if (a > 0 && t[a - 1] != '\n' && t[a - 1] != '>' && !tg_table_delim(t[a - 1], t[a]))
+		return false;
+	if (e >= len)
+		return false;
+	if (t[e] == ' ')
+		return e + 1 < len && (t[e + 1] == ' ' || t[e + 1] == '\n' || t[e + 1] == '\r' || t[e + 1] == '|' ||
+				       t[e + 1] == '\t' || t[e + 1] == ',' || t[e + 1] == ';');
+	return t[e] == '\n' || t[e] == '\r' || t[e] == '<' || t[e] == '"' || t[e] == '\'' || t[e] == '*' ||
+	       t[e] == '`' || tg_table_delim(t[e], e + 1 < len ? t[e + 1] : 0);
+}
+
+/* What a word the scan found names in a table: the "context_fields" rules
+ * it names as a field, and those it names as the whole of a header cell. */
+static uint8_t word_names_cell(const struct ctx *c, const struct hit *w)
+{
+	const struct tg_detectors *d = c->d;
+
+	if (d->word_whole[w->rule] && w->end >= d->word_len[w->rule] &&
+	    whole_cell(c->t, c->len, w->end - d->word_len[w->rule], w->end))
+		return d->word_whole[w->rule];
+	return d->word_names[w->rule];
+}
+
 /* Read the text from from to to into a table context, with the words the
  * scan found (each told where it ends, once: those ending in [from, to)). */
 static void table_read(const struct ctx *c, struct tg_table *tab, size_t from, size_t to)
@@ -1981,7 +2131,7 @@ static void table_read(const struct ctx *c, struct tg_table *tab, size_t from, s
 	const struct scanner *s = c->s;
 
 	for (size_t i = from ? first_word_after(s, from - 1) : 0; i < s->nwords && s->words[i].end < to; i++) {
-		uint8_t names = c->d->word_names[s->words[i].rule];
+		uint8_t names = word_names_cell(c, &s->words[i]);
 
 		if (names) {
 			tg_table_read(tab, c->t, from, s->words[i].end);
@@ -2018,7 +2168,8 @@ static uint8_t column_names(struct ctx *c, size_t pos)
 	}
 	/* no word of a column rule kept or to read before pos: nothing to read */
 	while (c->colword < s->nwords &&
-	       (s->words[c->colword].end < c->tab_pos || !c->d->word_names[s->words[c->colword].rule]))
+	       (s->words[c->colword].end < c->tab_pos ||
+		(!c->d->word_names[s->words[c->colword].rule] && !c->d->word_whole[s->words[c->colword].rule])))
 		c->colword++;
 	if (!tg_table_has_words(&c->tab) && (c->colword == s->nwords || s->words[c->colword].end >= pos))
 		return 0;
@@ -2044,6 +2195,46 @@ static bool key_is_word(const struct rule *r, const char *k, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Is the value at st inside a JSON object or array whose key names it as
+ * a field does ("phone": {"old": "030 1234567", "new": "030 7654321"}: a
+ * record of changes; "phones": ["030 1234567", ...])? Back from st to the
+ * '{' or '[' that opens what it is in (past whole objects and arrays in
+ * it), then "key": before it, a key that names a field (not a generic
+ * word that does so only as a whole key: "contact": {...} holds ids too).
+ * Looks back at most context_before bytes: the text a stream keeps.
+ */
+static bool object_key_names(const struct rule *r, const char *t, size_t len, size_t st)
+{
+	size_t lo = st > r->ctx_before ? st - r->ctx_before : 0, i = st, ke;
+	int depth = 0;
+
+	while (i > lo) {
+		char c = t[--i];
+
+		if (c == '}' || c == ']')
+			depth++;
+		else if ((c == '{' || c == '[') && depth-- == 0)
+			break;
+	}
+	if (depth >= 0)
+		return false;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	if (i == lo || t[--i] != ':')
+		return false;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	if (i == lo || t[--i] != '"')
+		return false;
+	ke = i;
+	while (i > lo && t[i - 1] != '"' && t[i - 1] != '\n')
+		i--;
+	if (i == lo || t[i - 1] != '"')
+		return false;
+	return field_word_in(r, t, len, i, ke);
 }
 
 /* What a field says of a value of a "context_fields" rule (field_names). */
@@ -2122,8 +2313,11 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 
 		if (v == TG_WEAK)
 			v = TG_YES;
-		if (v == TG_YES && r->fields && field < 0)
+		if (v == TG_YES && r->fields && field < 0) {
 			field = field_names(c, r, re);
+			if (field != FIELD_NAMES && object_key_names(r, c->t, c->len, spans[i][0]))
+				field = FIELD_NAMES;
+		}
 		if (v == TG_YES && r->local) {
 			size_t st = spans[i][0], en = spans[i][1];
 

@@ -25,7 +25,10 @@
  *                    far above it is, tablectx.h), in the key of the JSON
  *                    string that holds it (tg_detect_many); at most 8 rules.
  *                    Or a list of the context words that do so: the others
- *                    then name a JSON string only as its whole key
+ *                    then name a JSON string only as its whole key,
+ *                    a column only as the whole of its header cell.
+ *                    In a text, the key of the JSON object or array the
+ *                    value is in names it too ("phone": {"new": "..."})
  *   "context_labels" short words that name the value as the label of its
  *                    line or table cell only ("T 030 1234567", "M: ...")
  *   "context_optional" true: the context words do not gate a value, they
@@ -47,7 +50,11 @@
  *                    a table's row, a header's word names its column only;
  *                    not the bare numbers after the sentence its own
  *                    number ended, nor one before a blank line it stands
- *                    after
+ *                    after; a list's item number is no number; in a line
+ *                    of items parted by '·', a label of the next item
+ *                    names the unlabelled one before it; a deny word
+ *                    that begins a person's role ("account manager")
+ *                    denies nothing
  *   "min_entropy"    Shannon entropy in bits per character of the value
  *   "kind": "pem"    the pattern is a BEGIN marker; the value runs to the
  *                    matching END marker (or to the end of the text)

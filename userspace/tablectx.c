@@ -288,24 +288,43 @@ void tg_table_read(struct tg_table *t, const char *text, size_t from, size_t to)
 	}
 }
 
+/* Keep a word at column col in v (n kept): with a word kept from v[from]
+ * on at the same column, as one ("phone_number" holds the words "phone"
+ * and "phone number": they take one place, not the next column's). */
+static void keep_word(uint8_t col, uint8_t names, struct tg_table_word *v, uint8_t *n, uint8_t from)
+{
+	for (uint8_t i = from; i < *n; i++)
+		if (v[i].col == col) {
+			v[i].names |= names;
+			return;
+		}
+	if (*n < TG_TABLE_WORDS) {
+		v[*n].col = col;
+		v[*n].names = names;
+		(*n)++;
+	}
+}
+
 void tg_table_word(struct tg_table *t, uint8_t names)
 {
+	uint8_t n;
+
 	if (!names)
 		return;
 	if (t->html == TG_HTML_ROW && t->rowhead) {
-		if (t->nhead < TG_TABLE_WORDS) {
-			t->head[t->nhead].col = t->item;
-			t->head[t->nhead].names = names;
-			t->nhead++;
-		}
+		n = t->nhead;
+		keep_word(t->item, names, t->head, &n, 0);
+		t->nhead = n;
 		return;
 	}
-	if (t->nline == TG_TABLE_WORDS)
-		return;
-	/* in a list that may be an INSERT's column list: its item */
-	t->line[t->nline].col = t->depth && t->sql != TG_SQL_ROWS && !t->html ? t->item : t->count;
-	t->line[t->nline].names = names;
-	t->nline++;
+	/* in a list that may be an INSERT's column list: its item (one of the
+	 * list's words, not of those before it) */
+	n = t->nline;
+	if (t->depth && t->sql != TG_SQL_ROWS && !t->html)
+		keep_word(t->item, names, t->line, &n, t->mark);
+	else
+		keep_word(t->count, names, t->line, &n, 0);
+	t->nline = n;
 }
 
 /* What the header's words at column col name. */

@@ -57,9 +57,10 @@ struct tg_table {
 	uint8_t prose : 1;            /* the line being read has a byte no rule line has */
 	uint8_t dashes : 1;           /* ... it has a '-' or '=' */
 	uint8_t lag : 2;              /* the caller's: streams keep here how far short of a place it is read (0-3) */
-	struct {
+	struct tg_table_word {
 		uint8_t col, names;
-	} line[TG_TABLE_WORDS],       /* words in the line being read: their column (their item in a list), what they name */
+	} line[TG_TABLE_WORDS],       /* words in the line being read: their column (their item in a list), what they
+				       * name (the words of one column kept as one) */
 	  head[TG_TABLE_WORDS];       /* ... in the header (head: TG_HEAD_*) */
 	/* SQL and HTML */
 	uint8_t head_of : 2;          /* what the header is of: TG_HEAD_* */

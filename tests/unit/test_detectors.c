@@ -121,6 +121,32 @@ static const struct dc_case EMAIL_CASES[] = {
 	{"Kontakt: info(at)firma.de", "info(at)firma.de"},
 	{"meet me (at) noon, look [at] this", ""},
 	{"jane@example.xn--p1ai", "jane@example.xn--p1ai"},
+	/* RFC 5322's other atext characters between letters or digits, '~' also first */
+	{"To: p&l-reports@example.com", "p&l-reports@example.com"},
+	{"room#948@example.com; urgent!ops@example.com", "room#948@example.com|ops@example.com"},
+	{"From: <~grace@example.com>", "~grace@example.com"},
+	{"Return-Path: bounce=jane=example.org@lists.example.com", "bounce=jane=example.org@lists.example.com"},
+	{"&lt;jane@example.com&gt;", "jane@example.com"},
+	/* ... but not the key of a key=value pair, a query's parameter or an option */
+	{"level=info user=jane@example.com msg=ok", "jane@example.com"},
+	{"adminEmail=jane@example.com reply-to=joe@example.com", "jane@example.com|joe@example.com"},
+	{"/search?a=1&to=jane@example.com", "jane@example.com"},
+	{"git commit --author=jane@example.com", "jane@example.com"},
+	/* a message's or an event's id, in the header fields that hold them */
+	{"UID:901hf3tkwh95whqnb447hv7nz0@google.com", ""},
+	{"Message-ID: <CAF=x9Kq2@mail.gmail.com>\nIn-Reply-To: <a1b2@mx.example.com>", ""},
+	{"{\"message_id\": \"<a1b2c3@mx.example.com>\"}", ""},
+	{"<img src=\"cid:ii_lx3k9@mail.gmail.com\">, X-Original-Message-ID: <a7@mx.example.com>", ""},
+	{"users/jane@example.com, {jane}@example.com", "jane@example.com"},
+	/* a host whose name goes on with '-' after what looks like a top-level domain */
+	{"git clone git@git.fernhill-logistik.de:org/repo.git", ""},
+	{"mail jane@mail.fernhill-logistik.de today", "jane@mail.fernhill-logistik.de"},
+	/* internationalised domain names (letters of other scripts, an ASCII top-level domain) */
+	{"mei.l@dvo\xc5\x99\xc3\xa1k-studio.cz", "mei.l@dvo\xc5\x99\xc3\xa1k-studio.cz"},
+	{"Reply to ameliahart@z\xc3\xbcrich-immo.ch, not", "ameliahart@z\xc3\xbcrich-immo.ch"},
+	{"info@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.example.com",
+	 "info@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.example.com"},
+	{"jane@ex\xe2\x80\x99" "ample.com", ""},
 };
 
 /* A card after letters and digits longer than a group (a hash's or UUID's
@@ -134,6 +160,11 @@ static const struct dc_case CARD_CASES[] = {
 	{"SIRET 67210612047576 - TVA FR35799932026", ""},
 	{"SIRET checked; card 4111 1111 1111 1111", "4111 1111 1111 1111"},
 	{"IMEI 356938035643809, card 4111 1111 1111 1111", "4111 1111 1111 1111"},
+	/* 15 digits outside American Express: an IMSI's length, a card only where a card word names it */
+	{"| imsi |\n|---|\n| 505411728456103 |", ""},
+	{"IMSI 302132446488914", ""},
+	{"Maestro card 505411728456103", "505411728456103"},
+	{"Amex 378282246310005", "378282246310005"},
 	/* no-break spaces between the groups (a web page's &nbsp;), not inside a longer run of them */
 	{"carte 4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111 exp", "4111\xc2\xa0" "1111\xc2\xa0" "1111\xc2\xa0" "1111"},
 	{"Amex 3782\xe2\x80\xaf" "822463\xe2\x80\xaf" "10005", "3782\xe2\x80\xaf" "822463\xe2\x80\xaf" "10005"},

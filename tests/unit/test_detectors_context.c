@@ -92,6 +92,10 @@ static void check_near(void)
 		   "Resolution: SSN updated (verified by phone). [SSN] is the social security # on file.");
 	check_text("... one in its own sentence does", "SSN updated. Wire routing 507297914, social security too",
 		   "SSN updated. Wire routing 507297914, social security too");
+	check_text("no-break and narrow no-break spaces between the groups",
+		   "SSN: 344\xc2\xa0" "31\xc2\xa0" "1462; Social Security number 236\xe2\x80\xaf" "97\xe2\x80\xaf" "5923",
+		   "SSN: [SSN]; Social Security number [SSN]");
+	check_text("... one kind of them", "SSN: 344\xc2\xa0" "31 1462", "SSN: 344\xc2\xa0" "31 1462");
 	check_text("a number of the word's in Spanish, Portuguese, Italian, German",
 		   "n\xc3\xbamero de seguridad social 460899847; seguran\xc3\xa7" "a social 501234567",
 		   "n\xc3\xbamero de seguridad social [SSN]; seguran\xc3\xa7" "a social [SSN]");
@@ -152,6 +156,13 @@ static void check_tables(void)
 		   "  (50241, 'Lef\xc3\xa8vre, Camille', '[SSN]', '[EMAIL]', '[CARD]'),\n"
 		   "  (85785, 'O''Brien', '[SSN]', '[EMAIL]', NULL),\n"
 		   "  (85786, 'Roe', '[SSN]', NULL, NULL);");
+	check_text("... a column whose name holds two context words (\"phone_number\") takes one place",
+		   "INSERT INTO public.users (id, full_name, email, phone_number, ssn, created_at) VALUES\n"
+		   "  (5558, 'Ondrej Svoboda', 'h@example.com', '9202820600', '627 22 2197', '2022-02-26 11:39:12'),\n"
+		   "  (5280, 'Jane Roe', 'j@example.com', '3865662292', '672901202', '2019-10-05 15:02:07');",
+		   "INSERT INTO public.users (id, full_name, email, phone_number, ssn, created_at) VALUES\n"
+		   "  (5558, 'Ondrej Svoboda', '[EMAIL]', '[PHONE]', '[SSN]', '2022-02-26 11:39:12'),\n"
+		   "  (5280, 'Jane Roe', '[EMAIL]', '[PHONE]', '[SSN]', '2019-10-05 15:02:07');");
 	check_text("... another column is not named",
 		   "INSERT INTO payouts (id, ssn, account_no) VALUES (36379, '213520979', '501234567');",
 		   "INSERT INTO payouts (id, ssn, account_no) VALUES (36379, '[SSN]', '501234567');");

@@ -131,6 +131,12 @@ static const struct dc_case CASES[] = {
 	{"at 12:20:39 and 10:20::", ""},
 	{"MAC 00:1a:2b:3c:4d:5e", ""},
 	{"listen on 0.0.0.0:80 and 127.0.0.1, ::1", ""},
+	/* an app's version in an environment list; an app that connects to an address */
+	{"- OS: macOS 14.5\n- App: 12.27.39.82", ""},
+	{"the app connects to 10.20.30.40", "10.20.30.40"},
+	/* a full IPv6 address before a ':' that ends a phrase, not one that goes on into a port */
+	{"Too many requests from fd7a:115c:9:3:786:2785:c:687: slow down", "fd7a:115c:9:3:786:2785:c:687"},
+	{"fd7a:115c:9:3:786:2785:c:687:8080", ""},
 };
 
 /* Behind a long run of text (a stream keeps only a short history), the

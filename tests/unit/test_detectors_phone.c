@@ -244,6 +244,30 @@ static const struct dc_case CASES[] = {
 	{"\xe9\x83\xb5\xe4\xbe\xbf\xe7\x95\xaa\xe5\x8f\xb7 \xe3\x80\x92" "249-9129 (phone on file)", ""},
 	{"Container: MAEU8587843   AWB: 001-33855791", ""},
 	{"+1 338 5579", ""},
+	/* no-break spaces between the groups, a bracketed area code's too */
+	{"Try 435\xc2\xa0" "569\xc2\xa0" "7822 after 6pm.", "435\xc2\xa0" "569\xc2\xa0" "7822"},
+	{"cell: (0114)\xc2\xa0" "677\xc2\xa0" "3792", "(0114)\xc2\xa0" "677\xc2\xa0" "3792"},
+	{"Tel (07785)\xe2\x80\xaf" "290\xe2\x80\xaf" "738", "(07785)\xe2\x80\xaf" "290\xe2\x80\xaf" "738"},
+	/* a list's item number after the word is no number it names */
+	{"1. Open the form\n2. Enter 06221 244792 in the phone field\n3. Submit", "06221 244792"},
+	/* the key of the JSON object or array a number is in */
+	{"{\"changes\": {\"phone\": {\"old\": \"2679049753\", \"new\": \"0292332299\"}}}", "2679049753|0292332299"},
+	{"{\"phones\": [\"030 1234567\", \"040 7654321\"]}", "030 1234567|040 7654321"},
+	{"{\"phone\": {\"old\": \"x\"}, \"order\": \"0711 7229771\"}", ""},
+	/* a deny word that is the first of a person's role ("account manager") */
+	{"New phone number for the account manager: 5015550189.", "5015550189"},
+	{"phone: see account 0301234567", ""},
+	/* an item of a contact line whose next item is a labelled number */
+	{"Groupe Vernet SAS \xc2\xb7 06 33 19 12 56 \xc2\xb7 Fax 06 34 94 70 39", "06 33 19 12 56|06 34 94 70 39"},
+	{"ISBN 7870996297 \xc2\xb7 Tel. 2135550145", "2135550145"},
+	/* a VAT number's country prefix; an IPv4 address's shape, octets out of range; a Belgian dotted number */
+	{"Phone: on file, VAT: GB 811 0105 34", ""},
+	{"CALL ME AT 030 1234567", "030 1234567"},
+	{"His direct phone line is below.\nconfig error: listen 28.56.270.50", ""},
+	{"Tel. 0475.12.34.56", "0475.12.34.56"},
+	/* "message" as a record's type is no word for a phone; leaving one is */
+	{"{\"type\": \"message\", \"text\": \"CCC 7035 0137 34 9349133489\"}", ""},
+	{"Leave a message on 030 1234567", "030 1234567"},
 };
 
 /* All cases laid end to end in one buffer, each judged alone (the JSON
@@ -362,6 +386,19 @@ static void check_fields(void)
 	      tg_buf_start(&out));
 	check_text("a CSV column named by a generic word in a longer name", "id;call_id;name\n1;0301234567;A\n"
 		   "2;0407654321;B\n", "id;call_id;name\n1;0301234567;A\n2;0407654321;B\n");
+	n = m = 0;
+	n += (size_t)snprintf(csv + n, sizeof(csv) - n, "| id | name | login | Cell | city |\n|---|---|---|---|---|\n");
+	m += (size_t)snprintf(want + m, sizeof(want) - m, "| id | name | login | Cell | city |\n|---|---|---|---|---|\n");
+	for (int i = 0; i < 8; i++) {
+		n += (size_t)snprintf(csv + n, sizeof(csv) - n, "| C-%d | Jane Roe | jroe%d | 559555%04d | Lyon |\n", i, i,
+				      192 + i);
+		m += (size_t)snprintf(want + m, sizeof(want) - m, "| C-%d | Jane Roe | jroe%d | [PHONE] | Lyon |\n", i, i);
+	}
+	check_text("a header cell that is a generic phone word, whole, far above", csv, want);
+	check_text("... not a header cell that only begins with it", "id;cell tower;name\n0;none;Tower at the north end of "
+		   "the old quarry road, east side\n1;0301234567;A\n2;0407654321;B\n3;0891234567;C\n",
+		   "id;cell tower;name\n0;none;Tower at the north end of the old quarry road, east side\n1;0301234567;A\n"
+		   "2;0407654321;B\n3;0891234567;C\n");
 	tg_buf_free(&out);
 }
 

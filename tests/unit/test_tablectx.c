@@ -90,7 +90,10 @@ int main(void)
 	      "+----+-------+\n| id | phone |\n+----+-------+\n| 1  | 2     |\n| 2  | @", PHONE);
 	check("a rule with '=' and ':'", "ssn,name\n===,:==\n@", SSN);
 	check("a line of blanks is no rule: it ends the table", "name;ssn\n   \nA;@", 0);
+	check("two words of one column take one place (\"phone_number\")", "phone phone;id;ssn\n1;2;@", SSN);
 	check("INSERT: the column list names its item", "INSERT INTO t (id, ssn, city) VALUES (1, '@", SSN);
+	check("... two words of one item take one place",
+	      "INSERT INTO t (id, phone phone, ssn) VALUES (1, '2', '@", SSN);
 	check("... not another item", "INSERT INTO t (id, ssn, city) VALUES (1, 'x', '@", 0);
 	check("... in each row, on lines of their own",
 	      "INSERT INTO t (id, name, ssn)\nVALUES\n  (1, 'Doe, Jane', '1'),\n  (2, 'Roe', '@", SSN);
