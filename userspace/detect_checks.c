@@ -105,11 +105,15 @@ static bool card_iin_ok(const char *d, size_t n)
 }
 
 /* Digits with either no separators or one kind of separator between groups
- * of 2..7 (a no-break space is a space: "4111\u00a01111\u00a0..."). */
+ * of 2..7 (a no-break space is a space: "4111\u00a01111\u00a0..."). Dots,
+ * which also join versions, object ids, addresses and amounts, only in a
+ * card's own layout: a first group of 4, then groups of 4 or 6, the last of
+ * 3 to 5 ("4111.1111.1111.1111", "3782.822463.10005"). */
 static bool card_grouping_ok(const char *s, size_t len)
 {
 	char sep = 0;
-	size_t group = 0;
+	size_t group = 0, ngroups = 0;
+	bool layout = true; /* the groups so far fit a dotted card's layout */
 
 	for (size_t i = 0; i < len; i++) {
 		size_t nb = tg_nbsp_at(s, len, i);
@@ -125,8 +129,13 @@ static bool card_grouping_ok(const char *s, size_t len)
 		sep = c;
 		if (group < 2 || group > 7)
 			return false;
+		if (ngroups == 0 ? group != 4 : group != 4 && group != 6)
+			layout = false;
+		ngroups++;
 		group = 0;
 	}
+	if (sep == '.' && (!layout || ngroups < 2 || group < 3 || group > 5))
+		return false;
 	return !sep || (group >= 1 && group <= 7);
 }
 
@@ -150,7 +159,8 @@ bool tg_valid_card(const char *s, size_t len)
  * Does the card's run of digit groups go on past its edge at t[at] (its end
  * when after, else its start), so that it is a group of a longer run, not a
  * card? The one place that decides: across a space or a dash, TG_YES when
- * the card could go on into the digit group on the other side: joined by
+ * the card could go on into the digit group on the other side (or across a
+ * dot, for a card written with dots): joined by
  * the card's own separator sep (any, for a card written without one), no
  * longer than a card's group when the card is grouped, and not a piece of a
  * token of another kind: an expiry, a date, a time or a decimal has '/',
@@ -175,7 +185,7 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t at, b
 				return final ? TG_NO : TG_MORE;
 			return isdigit((unsigned char)t[at + nb]) ? TG_YES : TG_NO;
 		}
-		if (t[at] != ' ' && t[at] != '-')
+		if (t[at] != ' ' && t[at] != '-' && !(sep == '.' && t[at] == '.'))
 			return (unsigned char)t[at] >= 0xC2 && at + 3 > len && !final ? TG_MORE : TG_NO; /* maybe a no-break space's first bytes */
 		if (at + 1 >= len)
 			return final ? TG_NO : TG_MORE;
@@ -186,7 +196,8 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t at, b
 		for (size_t k = 2; k <= 3; k++)
 			if (at >= k + 1 && tg_nbsp_at(t, len, at - k) == k && isdigit((unsigned char)t[at - k - 1]))
 				return TG_YES;
-		if (at < 2 || (t[at - 1] != ' ' && t[at - 1] != '-') || !isdigit((unsigned char)t[at - 2]))
+		if (at < 2 || (t[at - 1] != ' ' && t[at - 1] != '-' && !(sep == '.' && t[at - 1] == '.')) ||
+		    !isdigit((unsigned char)t[at - 2]))
 			return TG_NO;
 		joint = at - 1;
 	}
@@ -450,6 +461,16 @@ static size_t idn_letter_at(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* Does the domain s/len hold letters outside ASCII (an internationalised
+ * name, "пример.рф")? */
+static bool idn_domain(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 && idn_letter_at(s, len, i))
+			return true;
+	return false;
+}
+
 bool tg_valid_email(const char *s, size_t len)
 {
 	size_t local = email_at(s, len);
@@ -463,19 +484,24 @@ bool tg_valid_email(const char *s, size_t len)
 	 * "o'neill", "d’arcy"; not a quote around the address. The other
 	 * characters RFC 5322 allows that join words (# = &) likewise:
 	 * "room#12", "bounce=jane=example.com", "p&l"; a '~' also first
-	 * ("~grace"); not the ones that part paths, queries, table cells or
-	 * templates (/ ? | { } `), nor those that end sentences or mark text
-	 * up (! * ^ $): a stream holds a word back while a character after it
-	 * may still go on into an address (as "there." always did), and would
-	 * hold every "Hey!" and "**bold**" for them ("urgent!ops@example.com"
-	 * is found as "ops@example.com"). Bytes outside ASCII only as Latin
-	 * letters with accents (U+00C0 to U+024F: "jürgen", RFC 6531), not as
-	 * a text before the address with no space ("请发到jane@example.com") */
+	 * ("~grace"); so too, between letters or digits, the ones prose seldom
+	 * ends a word with (^ `: "hello^world", "no.reply`bot"); not the ones
+	 * that part paths, table cells, queries or templates (/ | ? { }: "GET
+	 * /users/jane@example.com" holds "jane@example.com"), nor those that
+	 * end sentences or mark text up
+	 * (! * $): a stream holds a word back while a character after it may
+	 * still go on into an address (as "there." always did), and would hold
+	 * every "Hey!" and "**bold**" for them ("urgent!ops@example.com" is
+	 * found as "ops@example.com"). Bytes outside ASCII only as Latin
+	 * letters with accents (U+00C0 to U+024F: "jürgen", RFC 6531), or, in
+	 * an address whose domain is written in another script too, letters
+	 * of the scripts idn_letter_at knows ("ольга@пример.рф"); not as a
+	 * text before the address with no space ("请发到jane@example.com") */
 	for (size_t i = 0; i < local; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t q = c == '\'' ? 1 : i + 3 <= local && memcmp(s + i, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
 
-		if (c && strchr("#=&~", c)) {
+		if (c && strchr("#=&~^`", c)) {
 			if (i + 1 >= local || !isalnum((unsigned char)s[i + 1]) ||
 			    (i == 0 ? c != '~'
 				    : !isalnum((unsigned char)s[i - 1]) && ((unsigned char)s[i - 1] & 0xC0) != 0x80))
@@ -486,9 +512,11 @@ bool tg_valid_email(const char *s, size_t len)
 				return false;
 			i += q - 1;
 		} else if (c >= 0x80) {
-			if (c < 0xC3 || c > 0xC9 || i + 1 >= local || ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+			size_t n = idn_letter_at(s, local, i);
+
+			if (n == 0 || (!(c >= 0xC3 && c <= 0xC9 && n == 2) && !idn_domain(s + local, len - local)))
 				return false;
-			i++;
+			i += n - 1;
 		}
 	}
 	/* a domain's bytes outside ASCII: letters of an internationalised name */
@@ -619,7 +647,7 @@ enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, si
 	if (!tg_valid_email(t + st, en - st) || file_extension_tld(t + st, en - st))
 		return TG_NO;
 	/* the field before the whole token, not before a later start of it ("<CAF=x9@...>") */
-	if (after_id_field(t, tg_token_start(t, st, st > 64 ? st - 64 : 0, "._%+'#=!&~-")) ||
+	if (after_id_field(t, tg_token_start(t, st, st > 64 ? st - 64 : 0, "._%+'#=!&~^`-")) ||
 	    local_part_is_key(t, st, email_at(t + st, en - st)))
 		return TG_NO;
 	/* the user (and password) of a URL: "https://deploy@example.com",
@@ -627,6 +655,14 @@ enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, si
 	i = tg_token_start(t, st, st > 32 ? st - 32 : 0, "-._~%!$&'()*+=:");
 	if (i >= 3 && memcmp(t + i - 3, "://", 3) == 0)
 		return TG_NO;
+	/* a top-level domain in another script goes on as far as its letters
+	 * do ("пример.рф") */
+	if ((unsigned char)t[en - 1] >= 0x80) {
+		if (en >= len)
+			return final ? TG_YES : TG_MORE;
+		if ((unsigned char)t[en] >= 0x80)
+			return TG_NO;
+	}
 	/* a piece of a longer domain, which decides ("a@b.example" in "a@b.example.com:/srv",
 	 * "git@git.fernhill" in "git@git.fernhill-logistik.de:org/repo") */
 	if (en < len && (t[en] == '.' || t[en] == '-')) {

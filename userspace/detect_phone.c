@@ -424,6 +424,20 @@ static bool vat_prefix_before(const char *t, size_t st)
 	return false;
 }
 
+/* Is the dotted s/n a Spanish number as Spain writes them, 9 digits from 6
+ * to 9, "612.34.56.78" or "91.123.45.67", and no IPv4 address (an octet
+ * over 255)? */
+static bool spanish_dotted(const char *s, size_t n)
+{
+	if (n != 12 || s[0] < '6' || s[0] > '9' || s[6] != '.' || s[9] != '.')
+		return false;
+	if (s[3] == '.' && s[6] == '.') /* 3-2-2-2 */
+		return atoi_n(s, 3) > 255;
+	if (s[2] == '.' && s[6] == '.') /* 2-3-2-2 */
+		return atoi_n(s + 3, 3) > 255;
+	return false;
+}
+
 enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, size_t en, bool final)
 {
 	const char *s = t + st, *dash, *paren;
@@ -459,7 +473,7 @@ enum tg_validity tg_valid_phone_national(const char *t, size_t len, size_t st, s
 			longest = group > longest ? group : longest;
 			group = 0;
 		}
-		if (dots == 3 && longest <= 3 && s[0] != '0')
+		if (dots == 3 && longest <= 3 && s[0] != '0' && !spanish_dotted(s, n))
 			return TG_NO; /* an IPv4 address's shape, an octet out of range or not ("28.56.270.50") */
 	}
 	if (n == 11 && (s[3] == '-' || s[3] == ' ') && s[6] == s[3] && digits == 9)
@@ -507,6 +521,18 @@ enum tg_validity tg_valid_phone_intl(const char *t, size_t len, size_t st, size_
 bool tg_valid_phone(const char *s, size_t len)
 {
 	return valid_phone(s, len) && (s[0] != '+' || nsn_fits(s, len));
+}
+
+/*
+ * An E.164 number in a text: a '+' glued to the letter or digit before it
+ * joins a version's build metadata ("1.21.7+20255662.8799acc", SemVer),
+ * not a phone number.
+ */
+enum tg_validity tg_valid_phone_in_text(const char *t, size_t st, size_t en)
+{
+	if (st > 0 && t[st] == '+' && isalnum((unsigned char)t[st - 1]))
+		return TG_NO;
+	return tg_valid_phone(t + st, en - st) ? TG_YES : TG_NO;
 }
 
 enum tg_validity tg_valid_phone_alone(const char *t, size_t len, size_t st, size_t en, bool final)

@@ -23,6 +23,9 @@
  * repeated; a "+CC" number no longer (and, for a plan of one length, no
  * shorter) than its country's plan allows. */
 bool tg_valid_phone(const char *s, size_t len);
+/* tg_valid_phone() for the value at t[st, en) of a text: not a version's
+ * build metadata ("1.21.7+20255662"). */
+enum tg_validity tg_valid_phone_in_text(const char *t, size_t st, size_t en);
 /* "phone_alone": as "phone", and a number of its own in the text: not
  * signed, not glued to an id, not an amount, not the tail of a +CC number. */
 enum tg_validity tg_valid_phone_alone(const char *t, size_t len, size_t st, size_t en, bool final);

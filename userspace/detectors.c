@@ -1086,7 +1086,7 @@ static enum tg_validity validate(const struct rule *r, const char *t, size_t len
 	case V_EMAIL: return tg_valid_email_in_text(t, len, st, en, final);
 	case V_IPV4: return tg_valid_ipv4(t, len, st, en, final);
 	case V_IPV6: return tg_valid_ipv6(t, len, st, en, final);
-	case V_PHONE: return tg_valid_phone(s, n) ? TG_YES : TG_NO;
+	case V_PHONE: return tg_valid_phone_in_text(t, st, en);
 	case V_PHONE_NATIONAL: return tg_valid_phone_national(t, len, st, en, final);
 	case V_PHONE_INTL: return tg_valid_phone_intl(t, len, st, en, final);
 	case V_PHONE_ALONE: return tg_valid_phone_alone(t, len, st, en, final);

@@ -101,6 +101,51 @@ static void check_near(void)
 		   "n\xc3\xbamero de seguridad social [SSN]; seguran\xc3\xa7" "a social [SSN]");
 }
 
+/* Round 8: a dashed SSN called another kind of number, cards written with
+ * dots, an IBAN glued to the next column's label, e-mail addresses with
+ * more RFC 5322 characters and in other scripts. */
+static void check_round8(void)
+{
+	static const struct dc_case ssn[] = {
+		{"Docket 614-18-0949 was continued to next month.", ""},
+		{"Part no. 861-52-5205, qty 4, bin C-12.", ""},
+		{"Lot 438-79-0954 passed QC.", ""},
+		{"Claim 573-22-0596 has been closed by the adjuster.", ""},
+		{"Claim filed by Jane Roe, SSN 460-89-9847.", "460-89-9847"},
+		{"Order 20114 shipped to Jane Roe 460-89-9847", "460-89-9847"},
+		{"my ssn is 460-89-9847", "460-89-9847"},
+	};
+	static const struct dc_case card[] = {
+		{"card 4111.1111.1111.1111 exp 12/27", "4111.1111.1111.1111"},
+		{"The card on file is 3786.072791.72411; it expires", "3786.072791.72411"},
+		{"Cards: 6468937679926589; 4608.4874.3119.2506; 5018.6036.6363.2941",
+		 "6468937679926589|4608.4874.3119.2506|5018.6036.6363.2941"},
+		{"OID 1.2.840.113549.1.1.11 and 10.4111.1111.1111", ""},
+		{"4111.1111.1111.1111.12 is a version", ""},
+		{"4111.11111111.1111", ""},
+	};
+	static const struct dc_case iban[] = {
+		{"Bank details IBAN BE71 0961 2345 6769BIC GKCCBEBB\nRegistered", "BE71 0961 2345 6769"},
+		{"IBAN DE89 3704 0044 0532 0130 00SWIFT COBADEFFXXX", "DE89 3704 0044 0532 0130 00"},
+		{"IBAN DE89370400440532013000.", "DE89370400440532013000"},
+	};
+	static const struct dc_case email[] = {
+		{"To: hello^world@example.org, no.reply`bot@example.com",
+		 "hello^world@example.org|no.reply`bot@example.com"},
+		{"GET /users/jane@example.com HTTP/1.1", "jane@example.com"},
+		{"Hey!jane@example.com", "jane@example.com"},
+		{"To: \xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb3\xd0\xb0@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.\xd1\x80\xd1\x84, Jane",
+		 "\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb3\xd0\xb0@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.\xd1\x80\xd1\x84"},
+		/* a local part in another script only with a domain in one too */
+		{"\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb3\xd0\xb0@example.com", ""},
+	};
+
+	dc_check_cases(D, "SSN", ssn, TG_ARRAY_LEN(ssn), "a dashed SSN after a word naming another number, nearer than an SSN word, is refused");
+	dc_check_cases(D, "CARD", card, TG_ARRAY_LEN(card), "cards with dots in a card's layout; versions and OIDs not");
+	dc_check_cases(D, "IBAN", iban, TG_ARRAY_LEN(iban), "an IBAN glued to the next column's label");
+	dc_check_cases(D, "EMAIL", email, TG_ARRAY_LEN(email), "e-mail: ^ and ` in a local part, not / or !; other scripts");
+}
+
 static void check_tables(void)
 {
 	char csv[2048], want[2048];
@@ -321,6 +366,7 @@ int main(void)
 	}
 	check_names();
 	check_near();
+	check_round8();
 	check_tables();
 	check_json_keys();
 	check_rule_errors();
