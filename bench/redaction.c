@@ -1137,22 +1137,15 @@ static void score_heldout(const char *path, FILE *md, enum ho_set set)
 			    HOLDOUT5_SHAPES " It borrows only the value generators and check digits of "
 			    "`bench/pii_corpus.py`. It was generated once and scored, not tuned on.\n\n",
 			h->texts, h->split, h->seed, labels, neg_n);
-	else if (set == HO_FOURTH)
-		fprintf(md, "`bench/pii_holdout4.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
+	else if (set == HO_FOURTH || set == HO_THIRD)
+		fprintf(md, "`bench/pii_holdout%d.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
 			    "of the six pattern-detectable types and %ld near misses. It was written, blind to the rules "
 			    "and to the earlier blind sets, after the rules had been tuned on `bench/pii_corpus.py` and "
-			    "the first three blind sets. " HOLDOUT4_SHAPES " It was the blind set of the previous round; "
-			    "**since it was scored, its misses have been studied and the rules tuned on it**, so it is "
-			    "no longer held out.\n\n",
-			h->texts, h->split, h->seed, labels, neg_n);
-	else if (set == HO_THIRD)
-		fprintf(md, "`bench/pii_holdout3.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
-			    "of the six pattern-detectable types and %ld near misses. It was written, blind to the rules "
-			    "and to the earlier blind sets, after the rules had been tuned on `bench/pii_corpus.py` and "
-			    "the first two blind sets. " HOLDOUT3_SHAPES " It was the third blind set; "
-			    "**since it was scored, its misses have been studied and the rules tuned on it**, so it is "
-			    "no longer held out.\n\n",
-			h->texts, h->split, h->seed, labels, neg_n);
+			    "the first %s blind sets. %s It was %s; **since it was scored, its misses have been studied "
+			    "and the rules tuned on it**, so it is no longer held out.\n\n",
+			set == HO_FOURTH ? 4 : 3, h->texts, h->split, h->seed, labels, neg_n,
+			set == HO_FOURTH ? "three" : "two", set == HO_FOURTH ? HOLDOUT4_SHAPES : HOLDOUT3_SHAPES,
+			set == HO_FOURTH ? "the blind set of the previous round" : "the third blind set");
 	else if (set == HO_SECOND)
 		fprintf(md, "`bench/pii_holdout2.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
 			    "of the six pattern-detectable types and %ld near misses. It was written, blind to the rules "
@@ -1955,9 +1948,9 @@ int main(int argc, char **argv)
 		min_p >= 0.99 && min_r >= 0.98 ? "met" : "**missed**");
 	for (int i = 0; i < HO_NSETS; i++) {
 		static const char *const names[HO_NSETS] = {
-			"the blind held-out set", "the fourth blind set, studied since", "the third blind set, studied since", "the second blind set, studied since",
-			"the first blind set, studied since",
-			"the generated test split, seen while tuning",
+			"the blind held-out set", "the fourth blind set, studied since",
+			"the third blind set, studied since", "the second blind set, studied since",
+			"the first blind set, studied since", "the generated test split, seen while tuning",
 		};
 		const struct ho_result *h = &ho_res[i];
 		const char *set = names[i];

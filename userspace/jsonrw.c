@@ -488,6 +488,14 @@ int tg_json_rewrite(const char *doc, size_t len, tg_json_string_fn fn, void *ctx
 	return rc;
 }
 
+const char *tg_json_path_name(const struct tg_json_path *path)
+{
+	for (size_t k = path->depth; k-- > 0;)
+		if (path->keys[k])
+			return path->keys[k];
+	return NULL;
+}
+
 bool tg_json_valid(const char *doc, size_t len)
 {
 	struct rw *r = rw_new(NULL, NULL, NULL);

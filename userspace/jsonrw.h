@@ -38,6 +38,11 @@ struct tg_json_path {
 	size_t depth;
 };
 
+/* The key that names the value at path: its own, or for an array's element
+ * the nearest key above it (its array's: {"ssns": ["..."]}); NULL when no
+ * object encloses it. */
+const char *tg_json_path_name(const struct tg_json_path *path);
+
 /* Return 0 to keep the value as it is, 1 after appending the new (decoded)
  * text to out, -1 to abort the rewrite. */
 typedef int (*tg_json_string_fn)(void *ctx, const struct tg_json_path *path, const char *text,

@@ -495,7 +495,7 @@ int tg_redactor_json_value(void *ctx, const struct tg_json_path *path, const cha
 			   struct tg_buf *out)
 {
 	struct tg_redactor *x = ctx;
-	const char *key = path->depth ? path->keys[path->depth - 1] : NULL, *name = NULL;
+	const char *key = path->depth ? path->keys[path->depth - 1] : NULL, *name;
 	bool before = x->changed, changed;
 	int rc;
 
@@ -520,8 +520,7 @@ int tg_redactor_json_value(void *ctx, const struct tg_json_path *path, const cha
 		}
 	}
 	/* the key naming the string (an array's, for its elements) goes with it */
-	for (size_t k = path->depth; k-- > 0 && !name;)
-		name = path->keys[k];
+	name = tg_json_path_name(path);
 	x->changed = false;
 	rc = tg_text_rewrite_named(x->pol->det, mask_for(x, x->dir), name, text, len, replace, x, out, NULL);
 	changed = x->changed;
@@ -576,7 +575,7 @@ static bool nested_json(const struct batch *b, const struct tg_json_path *path, 
 static int collect(void *ctx, const struct tg_json_path *path, const char *text, size_t len, struct tg_buf *out)
 {
 	struct batch *b = ctx;
-	const char *key = NULL;
+	const char *key;
 	size_t klen;
 	char *w;
 	int rc;
@@ -601,8 +600,7 @@ static int collect(void *ctx, const struct tg_json_path *path, const char *text,
 	}
 	/* the key naming the string (an array's, for its elements) goes with it:
 	 * {"ssn": "460899847"} is an SSN (detectors.h, tg_detect_many) */
-	for (size_t k = path->depth; k-- > 0 && !key;)
-		key = path->keys[k];
+	key = tg_json_path_name(path);
 	klen = key ? strlen(key) : 0;
 	if (tg_buf_used(&b->arena) + klen + 1 + len + 1 > UINT32_MAX / 2 ||
 	    !(w = tg_buf_reserve(&b->arena, klen + 1 + len + 1)))

@@ -482,14 +482,12 @@ enum memo_verdict { CLEAN, UNSEEN, UNHASHED };
 static enum memo_verdict memo_lookup(const struct tg_redact_sse *s, const struct tg_json_path *p,
 				     const char *text, size_t len, uint64_t *h)
 {
-	const char *key = p->depth ? p->keys[p->depth - 1] : NULL, *name = NULL;
+	const char *key = p->depth ? p->keys[p->depth - 1] : NULL, *name = tg_json_path_name(p);
 	char tag[256]; /* a longer name is not remembered: scanned each time */
 	int n;
 
 	if (!len || (key && tg_redactor_skip_key(s->x, key)))
 		return CLEAN;
-	for (size_t k = p->depth; k-- > 0 && !name;)
-		name = p->keys[k];
 	n = snprintf(tag, sizeof(tag), "%c%s", key ? '.' : '[', name ? name : "");
 	if (n < 0 || (size_t)n >= sizeof(tag) || tg_redactor_hash(s->x, tag, (size_t)n, text, len, h))
 		return UNHASHED;
