@@ -105,7 +105,10 @@ static bool card_iin_ok(const char *d, size_t n)
 }
 
 /* Digits with either no separators or one kind of separator between groups
- * of 2..7 (a no-break space is a space: "4111\u00a01111\u00a0..."). Dots,
+ * of 2..7 (a no-break space is a space: "4111\u00a01111\u00a0..."), the
+ * first of 4: every issuer prints its cards so (4-4-4-4, Amex's 4-6-5,
+ * Diners' 4-6-4, 4-4-4-4-3), and other numbers are grouped otherwise (an
+ * order number's 3-7-7, "680-8377125-1158278"). Dots,
  * which also join versions, object ids, addresses and amounts, only in a
  * card's own layout: a first group of 4, then groups of 4 or 6, the last of
  * 3 to 5 ("4111.1111.1111.1111", "3782.822463.10005"). */
@@ -127,7 +130,7 @@ static bool card_grouping_ok(const char *s, size_t len)
 		if (sep && c != sep)
 			return false;
 		sep = c;
-		if (group < 2 || group > 7)
+		if (group < 2 || group > 7 || (ngroups == 0 && group != 4))
 			return false;
 		if (ngroups == 0 ? group != 4 : group != 4 && group != 6)
 			layout = false;
@@ -485,23 +488,34 @@ bool tg_valid_email(const char *s, size_t len)
 	 * characters RFC 5322 allows that join words (# = &) likewise:
 	 * "room#12", "bounce=jane=example.com", "p&l"; a '~' also first
 	 * ("~grace"); so too, between letters or digits, the ones prose seldom
-	 * ends a word with (^ `: "hello^world", "no.reply`bot"); not the ones
-	 * that part paths, table cells, queries or templates (/ | ? { }: "GET
-	 * /users/jane@example.com" holds "jane@example.com"), nor those that
-	 * end sentences or mark text up
-	 * (! * $): a stream holds a word back while a character after it may
-	 * still go on into an address (as "there." always did), and would hold
-	 * every "Hey!" and "**bold**" for them ("urgent!ops@example.com" is
-	 * found as "ops@example.com"). Bytes outside ASCII only as Latin
+	 * ends a word with (^ `: "hello^world", "no.reply`bot"); and one pair
+	 * of braces after letters or digits ("dev{ops}", as the pattern has
+	 * it), not an unpaired one nor a template's ("{user}@", "${USER}@"
+	 * start no address). Not the ones that part paths and table cells
+	 * (/ |: "GET /users/jane@example.com" holds "jane@example.com"), nor
+	 * those that end sentences or mark text up (! ? * $): a stream holds
+	 * a word back while a character after it may still go on into an
+	 * address, and would hold every "Hey!", "why?" and "**bold**" at a
+	 * delta's end for them, until the next delta (a gated or slow stream:
+	 * until it comes); "urgent!ops@example.com" is found as
+	 * "ops@example.com". Bytes outside ASCII only as Latin
 	 * letters with accents (U+00C0 to U+024F: "jürgen", RFC 6531), or, in
 	 * an address whose domain is written in another script too, letters
 	 * of the scripts idn_letter_at knows ("ольга@пример.рф"); not as a
 	 * text before the address with no space ("请发到jane@example.com") */
+	bool brace = false;
+
 	for (size_t i = 0; i < local; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t q = c == '\'' ? 1 : i + 3 <= local && memcmp(s + i, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
 
-		if (c && strchr("#=&~^`", c)) {
+		if (c == '{' || c == '}') {
+			/* "dev{ops}": letters or digits before each, and inside */
+			if (brace != (c == '}') || i == 0 || !isalnum((unsigned char)s[i - 1]) ||
+			    (c == '{' && (i + 1 >= local || !isalnum((unsigned char)s[i + 1]))))
+				return false;
+			brace = c == '{';
+		} else if (c && strchr("#=&~^`", c)) {
 			if (i + 1 >= local || !isalnum((unsigned char)s[i + 1]) ||
 			    (i == 0 ? c != '~'
 				    : !isalnum((unsigned char)s[i - 1]) && ((unsigned char)s[i - 1] & 0xC0) != 0x80))
@@ -519,6 +533,8 @@ bool tg_valid_email(const char *s, size_t len)
 			i += n - 1;
 		}
 	}
+	if (brace)
+		return false;
 	/* a domain's bytes outside ASCII: letters of an internationalised name */
 	for (size_t i = local, n; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80) {
@@ -647,7 +663,7 @@ enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, si
 	if (!tg_valid_email(t + st, en - st) || file_extension_tld(t + st, en - st))
 		return TG_NO;
 	/* the field before the whole token, not before a later start of it ("<CAF=x9@...>") */
-	if (after_id_field(t, tg_token_start(t, st, st > 64 ? st - 64 : 0, "._%+'#=!&~^`-")) ||
+	if (after_id_field(t, tg_token_start(t, st, st > 64 ? st - 64 : 0, "._%+'#={}!&~^`-")) ||
 	    local_part_is_key(t, st, email_at(t + st, en - st)))
 		return TG_NO;
 	/* the user (and password) of a URL: "https://deploy@example.com",

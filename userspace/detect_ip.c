@@ -89,6 +89,44 @@ static bool after_version_pin(const char *t, size_t st)
 }
 
 /*
+ * The value of a key whose last word names a version: "APP_VERSION=11.8.47.202",
+ * "firmware_rev: 10.2.33.4", "buildVersion=\"12.1.44.9\"" (the key split at
+ * '_', '-', '.' and a lower-to-upper case change, maybe quoted; then '='
+ * or ':', a space and a quote allowed). Looks back at most 40 bytes.
+ */
+static bool after_version_key(const char *t, size_t st)
+{
+	static const char *const words[] = {"version", "ver", "vers", "rev", "revision", "release", "build",
+					    "firmware", "fw", NULL};
+	size_t i = st, end, w;
+
+	if (i > 0 && (t[i - 1] == '"' || t[i - 1] == '\''))
+		i--;
+	if (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (i == 0 || (t[i - 1] != '=' && t[i - 1] != ':'))
+		return false;
+	end = --i;
+	if (i > 0 && (t[i - 1] == '"' || t[i - 1] == '\''))
+		end = --i; /* a JSON or YAML key's closing quote */
+	while (i > 0 && end - i < 32 && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-' ||
+					 t[i - 1] == '.'))
+		i--;
+	if (i == end || end - i >= 32)
+		return false;
+	for (w = end; w > i && isalnum((unsigned char)t[w - 1]) &&
+		      !(isupper((unsigned char)t[w - 1]) && w - 1 > i && islower((unsigned char)t[w - 2]));
+	     w--)
+		;
+	if (w > i && isupper((unsigned char)t[w - 1]))
+		w--; /* camelCase: the capital starts the word ("buildVersion") */
+	for (size_t k = 0; words[k]; k++)
+		if (strlen(words[k]) == end - w && strncasecmp(t + w, words[k], end - w) == 0)
+			return true;
+	return false;
+}
+
+/*
  * What can follow a version and never an address: a pre-release or build
  * part ("-rc1", "-beta", "+build.5", "~bpo11"), a file name's extension or
  * a wildcard (".tar.gz", ".x", ".*"), or a further part ("1.3.6.1.4": an
@@ -173,7 +211,7 @@ enum tg_validity tg_valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 	/* part of a longer dotted run (OIDs, versions)? */
 	if (st >= 2 && t[st - 1] == '.' && isdigit((unsigned char)t[st - 2]))
 		return TG_NO;
-	if (after_product_name(t, st, '/') || after_version_change(t, st))
+	if (after_product_name(t, st, '/') || after_version_change(t, st) || after_version_key(t, st))
 		return TG_NO;
 	if (en < len && t[en] && strchr(".-+~:/", t[en])) {
 		if (en + 1 >= len && !final)

@@ -535,7 +535,13 @@ enum tg_validity tg_valid_phone_in_text(const char *t, size_t st, size_t en)
 	return tg_valid_phone(t + st, en - st) ? TG_YES : TG_NO;
 }
 
+/* A NANP number, not a count, a size or an amount ("610-263-1113 kg"). */
 enum tg_validity tg_valid_phone_alone(const char *t, size_t len, size_t st, size_t en, bool final)
 {
-	return valid_phone(t + st, en - st) ? phone_alone(t, len, st, en, final, false) : TG_NO;
+	enum tg_validity v;
+
+	if (!valid_phone(t + st, en - st))
+		return TG_NO;
+	v = unit_after(t, len, en, final);
+	return v == TG_YES ? phone_alone(t, len, st, en, final, false) : v;
 }

@@ -27,7 +27,8 @@ bool tg_valid_phone(const char *s, size_t len);
  * build metadata ("1.21.7+20255662"). */
 enum tg_validity tg_valid_phone_in_text(const char *t, size_t st, size_t en);
 /* "phone_alone": as "phone", and a number of its own in the text: not
- * signed, not glued to an id, not an amount, not the tail of a +CC number. */
+ * signed, not glued to an id, not an amount, not the tail of a +CC number,
+ * not a count or a size (a unit after it: "610-263-1113 kg"). */
 enum tg_validity tg_valid_phone_alone(const char *t, size_t len, size_t st, size_t en, bool final);
 /* "phone_national": a national number or a 00-prefixed international one,
  * none of the look-alikes above, standing alone (also not one group of a

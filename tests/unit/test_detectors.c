@@ -124,6 +124,8 @@ static const struct dc_case EMAIL_CASES[] = {
 	/* RFC 5322's other atext characters between letters or digits, '~' also first */
 	{"To: p&l-reports@example.com", "p&l-reports@example.com"},
 	{"room#948@example.com; urgent!ops@example.com", "room#948@example.com|ops@example.com"},
+	{"From: \"Ops\" <dev{ops}@example.no>; {user}@example.com", "dev{ops}@example.no"},
+	{"send to a{b@example.com or c}d@example.com", "b@example.com|d@example.com"},
 	{"From: <~grace@example.com>", "~grace@example.com"},
 	{"Return-Path: bounce=jane=example.org@lists.example.com", "bounce=jane=example.org@lists.example.com"},
 	{"&lt;jane@example.com&gt;", "jane@example.com"},

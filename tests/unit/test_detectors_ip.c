@@ -25,6 +25,11 @@ static struct tg_detectors *D;
 static const uint64_t ALL = ~0ull >> 1;
 
 static const struct dc_case CASES[] = {
+	/* the value of a key naming a version is a version, whatever its parts */
+	{"DB_HOST=10.1.2.3\nAPP_VERSION=11.8.47.202", "10.1.2.3"},
+	{"{\"buildVersion\": \"12.1.44.9\", \"serverIp\": \"52.14.8.120\"}", "52.14.8.120"},
+	{"firmware_rev: 10.2.33.4", ""},
+	{"server: 10.2.33.4", "10.2.33.4"},
 	/* IPv6 with an IPv4 tail: the whole address, not just the tail */
 	{"peer ::ffff:192.0.2.33 connected", "::ffff:192.0.2.33"},
 	{"NAT64 64:ff9b::203.0.113.7 answered", "64:ff9b::203.0.113.7"},

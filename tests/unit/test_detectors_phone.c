@@ -46,6 +46,11 @@ static const char *phones_of(const char *text, const struct tg_spans *sp, char *
 }
 
 static const struct dc_case CASES[] = {
+	/* NANP: a reading's or a weight's label, or a unit after it, makes it no phone number */
+	{"Meter reading 920 592 6150 at 1533838763756.", ""},
+	{"Container MSCU37104604  Gross 415-907-2690 kg", ""},
+	{"We shipped 415-555-0123 units; call 415-555-0199.", "415-555-0199"},
+	{"Call 415-555-0100 kindly", "415-555-0100"},
 	/* 00 + country code: a strong format, found anywhere, whole */
 	{"0049 30 1234567", "0049 30 1234567"},
 	{"Forwarding for Pieter: 0031 6 3603 0944", "0031 6 3603 0944"},
