@@ -14,7 +14,7 @@ HS_PKG=libhyperscan-dev
 [ "$(dpkg --print-architecture 2>/dev/null || echo amd64)" = amd64 ] || HS_PKG=libvectorscan-dev
 BUILD_PKGS=(build-essential clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev
 	libssl-dev libcjson-dev libsqlite3-dev "$HS_PKG" libpcre2-dev
-	libnl-3-dev libnl-route-3-dev libhiredis-dev libcurl4-openssl-dev pkg-config)
+	libnl-3-dev libnl-route-3-dev libhiredis-dev libcurl4-openssl-dev libmimalloc-dev pkg-config)
 RUNTIME_PKGS=(ca-certificates iproute2 openssl)
 TEST_PKGS=(curl nodejs npm util-linux procps libclang-rt-14-dev python3)
 BENCH_PKGS=(nginx wrk mitmproxy)
