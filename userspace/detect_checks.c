@@ -258,9 +258,37 @@ static bool urn_field(const char *t, size_t st)
 	return st - i >= 5 && (strncasecmp(t + i, "arn:", 4) == 0 || strncasecmp(t + i, "urn:", 4) == 0);
 }
 
+/* Does the value at st go on an IBAN's run of groups: before it, up to
+ * three groups of four letters and digits (one with a letter), each
+ * followed by a space, after two letters and two digits that begin a word
+ * ("IBAN LV51 DTFT 4996 9902 5898 5": an IBAN that fails mod-97)? */
+static bool iban_run_before(const char *t, size_t st)
+{
+	size_t i = st;
+	bool letter = false;
+
+	for (int g = 0; g < 4; g++) {
+		size_t e;
+
+		if (i < 5 || t[i - 1] != ' ')
+			return false;
+		e = i - 1;
+		for (i = e; i > 0 && e - i < 5 && isalnum((unsigned char)t[i - 1]); i--)
+			if (isalpha((unsigned char)t[i - 1]))
+				letter = true;
+		if (e - i != 4 || (i > 0 && isalnum((unsigned char)t[i - 1])))
+			return false;
+		if (isalpha((unsigned char)t[i]) && isalpha((unsigned char)t[i + 1]) &&
+		    isdigit((unsigned char)t[i + 2]) && isdigit((unsigned char)t[i + 3]))
+			return letter || g > 0;
+	}
+	return false;
+}
+
 /*
  * A card number is a token of its own, not a piece of a longer run of digit
- * groups ("1234 5678 9012 3456 7890" holds none). A number next to it that
+ * groups ("1234 5678 9012 3456 7890" holds none), nor of an IBAN's groups
+ * (iban_run_before). A number next to it that
  * the card cannot go on into does not matter: "4111 1111 1111 1111 12/27",
  * "4111-1111-1111-1111 2025-07-02", "Tel.: 0471813615 4111 1111 1111 1111"
  * (see card_run_goes_on); next to a no-break space, any more digits are
@@ -275,7 +303,8 @@ enum tg_validity tg_valid_card_in_text(const char *t, size_t len, size_t st, siz
 	char sep = 0, d[32];
 	enum tg_validity v;
 
-	if ((st > 0 && t[st - 1] == '+') || urn_field(t, st) || !tg_valid_card(t + st, en - st))
+	if ((st > 0 && t[st - 1] == '+') || urn_field(t, st) || !tg_valid_card(t + st, en - st) ||
+	    iban_run_before(t, st))
 		return TG_NO;
 	for (size_t i = st; i < en && !sep; i++)
 		if (!isdigit((unsigned char)t[i]))
@@ -315,6 +344,17 @@ static int iban_length(const char *cc)
 	return 0;
 }
 
+/* Is cc a country whose IBAN has only digits after its check digits? */
+static bool iban_digits_only(const char *cc)
+{
+	static const char list[] = "AE AT BA BE CZ DE DK EE EG ES FI FO GL HR HU IL LT ME NO PL PT RS SE SI SK TN XK ";
+
+	for (const char *p = list; *p; p += 3)
+		if (p[0] == cc[0] && p[1] == cc[1])
+			return true;
+	return false;
+}
+
 bool tg_valid_iban(const char *s, size_t len)
 {
 	char c[40];
@@ -336,6 +376,12 @@ bool tg_valid_iban(const char *s, size_t len)
 	if (n < 15 || !isalpha((unsigned char)c[0]) || !isalpha((unsigned char)c[1]) ||
 	    !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3]) || iban_length(c) != (int)n)
 		return false;
+	/* countries whose account number (after the check digits) is digits
+	 * only: a letter there is a hash or an id ("SHA256:ee62c02867a2ddda22d7") */
+	if (iban_digits_only(c))
+		for (size_t k = 4; k < n; k++)
+			if (!isdigit((unsigned char)c[k]))
+				return false;
 	/* mod 97 of the rearranged number, letters as 10..35 */
 	for (size_t k = 0; k < n; k++) {
 		char ch = c[(k + 4) % n];
@@ -722,6 +768,21 @@ static int month_name(const char *s, size_t n)
 		if (strncasecmp(s, names[i], 3) == 0)
 			return i + 1;
 	return 0;
+}
+
+enum tg_validity tg_valid_date_in_text(const char *t, size_t len, size_t st, size_t en, bool final)
+{
+	if (!tg_valid_date(t + st, en - st))
+		return TG_NO;
+	if (!isdigit((unsigned char)t[st]) || !isdigit((unsigned char)t[en - 1]))
+		return TG_YES; /* a month's name begins or ends it */
+	if (st >= 2 && memchr(".-/", t[st - 1], 3) && isdigit((unsigned char)t[st - 2]))
+		return TG_NO;
+	if (en < len && !memchr(".-/", t[en], 3))
+		return TG_YES;
+	if (en + 1 >= len)
+		return final ? TG_YES : TG_MORE;
+	return isdigit((unsigned char)t[en + 1]) ? TG_NO : TG_YES;
 }
 
 /* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y (either order of day and

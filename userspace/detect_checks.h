@@ -65,6 +65,9 @@ bool tg_valid_email(const char *s, size_t len);
 enum tg_validity tg_valid_email_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
 /* A plausible calendar date: Y-M-D, D/M/Y, M/D/Y, "12 March 1985", "March 12, 1985". */
 bool tg_valid_date(const char *s, size_t len);
+/* ... in the text: not a piece of a longer run of numbers joined by '.',
+ * '-' or '/' ("sysObjectID 1.3.6.1.2.1.26.8.9" holds no "2.1.26"). */
+enum tg_validity tg_valid_date_in_text(const char *t, size_t len, size_t st, size_t en, bool final);
 /* A passport number: 6 to 10 characters, at least 5 digits. */
 bool tg_valid_passport(const char *s, size_t len);
 /* A UK national insurance number, not with a prefix never issued. */

@@ -1090,7 +1090,7 @@ static enum tg_validity validate(const struct rule *r, const char *t, size_t len
 	case V_PHONE_NATIONAL: return tg_valid_phone_national(t, len, st, en, final);
 	case V_PHONE_INTL: return tg_valid_phone_intl(t, len, st, en, final);
 	case V_PHONE_ALONE: return tg_valid_phone_alone(t, len, st, en, final);
-	case V_DATE: return tg_valid_date(s, n) ? TG_YES : TG_NO;
+	case V_DATE: return tg_valid_date_in_text(t, len, st, en, final);
 	case V_PASSPORT: return tg_valid_passport(s, n) ? TG_YES : TG_NO;
 	case V_NINO: return tg_valid_nino(s, n) ? TG_YES : TG_NO;
 	case V_DNI: return tg_valid_dni(s, n) ? TG_YES : TG_NO;
@@ -1370,10 +1370,11 @@ static enum tg_validity context_check(const struct tg_detectors *d, const struct
 		hi = len;
 	deny_end = last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st);
 	if (deny_end > (label > ctx_end ? label : ctx_end)) {
-		/* a deny word in a sentence before the value's, which a context
-		 * word after it names ("(verified by phone). 507297914 is the
-		 * SSN on file"), does not refuse it */
-		if (!r->ctx_words || !sentence_end(t, deny_end, st))
+		/* a deny word in a sentence or on a line before the value's,
+		 * which a context word after it names ("(verified by phone).
+		 * 507297914 is the SSN on file", "0561-575790, my mobile\nand
+		 * the other is 600 57 9454, sorry, the SSN"), does not refuse it */
+		if (!r->ctx_words || !(sentence_end(t, deny_end, st) || memchr(t + deny_end, '\n', st - deny_end)))
 			return TG_NO;
 		if (!has_word(d, s, r->ctx_words, en, hi, open_end, &open))
 			return after_known && !open ? TG_NO : TG_MORE;
@@ -1742,34 +1743,66 @@ static bool digits_only(const char *t, size_t a, size_t b)
 	return true;
 }
 
+/* The length of a sentence's stop at t[j], before to: '.', '!' or '?'
+ * (and ';' if semi) and a space, or an ideographic full stop or a
+ * fullwidth '!' or '?', which need no space ("谢谢。订单号 ..."); 0 if none. */
+static size_t stop_at(const char *t, size_t j, size_t to, bool semi)
+{
+	const unsigned char *u = (const unsigned char *)t + j;
+
+	if (j + 1 < to && (memchr(".!?", u[0], 3) || (semi && u[0] == ';')) && isspace(u[1]))
+		return 1;
+	if (j + 3 <= to && ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x82) ||
+			    (u[0] == 0xef && u[1] == 0xbc && (u[2] == 0x81 || u[2] == 0x9f))))
+		return 3;
+	return 0;
+}
+
+/* Does t[j] begin a letter: an ASCII one, or the lead byte of one in a
+ * script beyond it (Latin, Greek, Cyrillic ..., Indic, kana, CJK, Hangul;
+ * not the punctuation and spaces of 0xc2, 0xe2 and 0xe3 0x80)? */
+static bool letter_at(const char *t, size_t j, size_t to)
+{
+	unsigned char c = (unsigned char)t[j];
+
+	if (c < 0x80)
+		return isalpha(c);
+	if (c >= 0xc3 && c <= 0xdf)
+		return true;
+	if (c == 0xe3)
+		return j + 1 < to && (unsigned char)t[j + 1] >= 0x81;
+	return c == 0xe0 || c == 0xe1 || (c >= 0xe4 && c <= 0xed);
+}
+
 /* Does a sentence end between a word ending at from and a value at to
- * ('.', '!', '?' or ';' and a space) after other words ("Call me back
- * later. 091566757"; not "Tel. 030 ...", nor "phone). 507297914")? */
+ * ('.', '!', '?' or ';' and a space, or a CJK stop) after other words
+ * ("Call me back later. 091566757", "电话 ...，谢谢。6450038226"; not
+ * "Tel. 030 ...", nor "phone). 507297914")? */
 static bool sentence_ends_after_words(const char *t, size_t from, size_t to)
 {
 	bool words = false;
 
 	for (size_t j = from; j < to; j++) {
-		if (isalpha((unsigned char)t[j]))
-			words = true;
-		else if (words && j + 1 < to && memchr(".!?;", t[j], 4) && isspace((unsigned char)t[j + 1]))
+		if (words && stop_at(t, j, to, true))
 			return true;
+		if (letter_at(t, j, to))
+			words = true;
 	}
 	return false;
 }
 
 /* Does a number after a word ending at from end its sentence (a digit,
- * then '.', '!' or '?' and a space), with only numbers after it up to a
- * value at to ("telefon 0561 763 36 48.\n\n6541385792865584 09/29 474";
- * not "Call 030 1234567. Or 0171 2345678")? The word named that number. */
+ * then a stop), with only numbers after it up to a value at to ("telefon
+ * 0561 763 36 48.\n\n6541385792865584 09/29 474"; not "Call 030 1234567.
+ * Or 0171 2345678")? The word named that number. */
 static bool number_ends_sentence(const char *t, size_t from, size_t to)
 {
 	size_t end = 0;
 
 	for (size_t j = from + 1; j + 1 < to; j++) {
-		if (memchr(".!?", t[j], 3) && isdigit((unsigned char)t[j - 1]) && isspace((unsigned char)t[j + 1]))
+		if (isdigit((unsigned char)t[j - 1]) && stop_at(t, j, to, false))
 			end = j;
-		else if (end && isalpha((unsigned char)t[j]))
+		else if (end && letter_at(t, j, to))
 			end = 0;
 	}
 	return end != 0;
@@ -1789,12 +1822,12 @@ static enum tg_validity blank_line_at(const char *t, size_t len, size_t j, bool 
 }
 
 /* Does a sentence end between a word ending at from and a value at to: a
- * '.', '!' or '?' and a space, not the dot right after the word ("Tel. 030
- * ...": an abbreviation)? */
+ * stop (stop_at), not the dot right after the word ("Tel. 030 ...": an
+ * abbreviation)? */
 static bool sentence_end(const char *t, size_t from, size_t to)
 {
 	for (size_t j = from + 1; j + 1 < to; j++)
-		if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && isspace((unsigned char)t[j + 1]))
+		if (stop_at(t, j, to, false))
 			return true;
 	return false;
 }

@@ -92,6 +92,11 @@ static void check_near(void)
 		   "Resolution: SSN updated (verified by phone). [SSN] is the social security # on file.");
 	check_text("... one in its own sentence does", "SSN updated. Wire routing 507297914, social security too",
 		   "SSN updated. Wire routing 507297914, social security too");
+	check_text("... nor one on a line before, when a word after names it",
+		   "0561-575790, my mobile\nand the other number is 600 57 9454, sorry, the SSN, I mean.",
+		   "[PHONE], my mobile\nand the other number is [SSN], sorry, the SSN, I mean.");
+	check_text("... one on its own line still does", "my mobile is 600 57 9454\nSSN: on file",
+		   "my mobile is 600 57 9454\nSSN: on file");
 	check_text("no-break and narrow no-break spaces between the groups",
 		   "SSN: 344\xc2\xa0" "31\xc2\xa0" "1462; Social Security number 236\xe2\x80\xaf" "97\xe2\x80\xaf" "5923",
 		   "SSN: [SSN]; Social Security number [SSN]");

@@ -51,6 +51,19 @@ static const struct dc_case CASES[] = {
 	{"Container MSCU37104604  Gross 415-907-2690 kg", ""},
 	{"We shipped 415-555-0123 units; call 415-555-0199.", "415-555-0199"},
 	{"Call 415-555-0100 kindly", "415-555-0100"},
+	/* NANP: a case's number is no phone number; "in case" denies nothing */
+	{"Case number 959-785-6662 was merged into 3580743119.", ""},
+	{"Support case #357-549-2968 was merged into PO 4518692844.", ""},
+	{"Case: 731-695-0941, see the thread", ""},
+	{"Just in case, call 212-555-0100.", "212-555-0100"},
+	{"Seal 415-907-2690 intact; waybill 212-555-0147 attached", ""},
+	/* a CJK full stop ends a sentence: the phone word before it names the
+	 * number of its own sentence, not an order number after it */
+	{"手机号码 +45 44 17 42 68，谢谢。订单号 6450038226。", "+45 44 17 42 68"},
+	{"お客様の電話番号：+351 916 392 083。注文番号 7787428444。", "+351 916 392 083"},
+	{"手机号码 +48 565 491 145。注文番号 #71718072。", "+48 565 491 145"},
+	{"我的电话是 0301234567。谢谢！", "0301234567"},
+	{"电话：030 1234567。", "030 1234567"},
 	/* 00 + country code: a strong format, found anywhere, whole */
 	{"0049 30 1234567", "0049 30 1234567"},
 	{"Forwarding for Pieter: 0031 6 3603 0944", "0031 6 3603 0944"},
