@@ -237,6 +237,11 @@ static enum tg_validity card_run_goes_on(const char *t, size_t len, size_t at, b
 		far = t[i - 1];
 		beyond_digit = isdigit((unsigned char)t[i - 2]);
 	}
+	/* before the card, a ',' then four digits or more is no decimal's
+	 * fraction or thousands: it ends a field of a CSV row
+	 * ("...207J 8,6011-5035-8382-0223": the group starts the run) */
+	if (!after && far == ',' && n > 3)
+		return TG_YES;
 	if (beyond_digit && (strchr("/.:,", far) || ((far == ' ' || far == '-') && far != j)))
 		return TG_NO;
 	return TG_YES;

@@ -18,8 +18,10 @@
 #include <stddef.h>
 
 /* A check that may need text that has not arrived yet. TG_WEAK: a value the
- * validator accepts only when a context word names it (see context_optional). */
-enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3 };
+ * validator accepts only when a context word names it (see context_optional).
+ * TG_SURE: a value whose own form names it (an IPv4 address with a port or a
+ * prefix length): no word is needed and no deny word refuses it. */
+enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3, TG_SURE = 4 };
 
 /* The digits of s/len into out (NUL-terminated), how many; 0 if more than max - 1. */
 size_t tg_digits_of(const char *s, size_t len, char *out, size_t max);

@@ -164,6 +164,40 @@ static bool after_host_name(const char *t, size_t st)
 }
 
 /*
+ * A port (':' and 1 to 5 digits, at most 65535) or, with '/', a prefix
+ * length (1 or 2 digits, at most max) at t[en], and then no more of a
+ * number, a name or an address (a digit, a letter, ':', or '.' and a
+ * digit): "10.1.2.3:443", "8.8.8.0/24", "::ffff:10.1.2.3:443 ". TG_MORE if
+ * the text so far ends before that is known.
+ */
+static enum tg_validity port_or_prefix_at(const char *t, size_t len, size_t en, char sep, unsigned max,
+					  bool final)
+{
+	size_t i = en + 1, most = sep == ':' ? 5 : 2;
+	unsigned long v = 0;
+
+	if (en >= len || t[en] != sep)
+		return TG_NO;
+	while (i < len && isdigit((unsigned char)t[i]) && i - en - 1 < most)
+		v = v * 10 + (unsigned long)(t[i++] - '0');
+	if (i == en + 1)
+		return i >= len && !final ? TG_MORE : TG_NO;
+	if (v == 0 || v > max || (t[en + 1] == '0' && i - en > 2))
+		return TG_NO;
+	if (i >= len)
+		return final ? TG_YES : TG_MORE;
+	if (isalnum((unsigned char)t[i]) || t[i] == ':' || t[i] == '_')
+		return TG_NO;
+	if (t[i] == '.' || t[i] == '/') {
+		if (i + 1 >= len)
+			return final ? TG_YES : TG_MORE;
+		if (isalnum((unsigned char)t[i + 1]))
+			return TG_NO;
+	}
+	return TG_YES;
+}
+
+/*
  * A dotted quad written as versions and section numbers are: small parts
  * (a first of one digit and a second under 32, "1.1.43.98", "6.12.18.177",
  * "2.5.4.19"; or the first three under 32, "11.7.7.2", "12.3.4.5", but for
@@ -204,6 +238,9 @@ static bool ipv4_looks_like_version(const char *t, size_t len, size_t st, size_t
 
 enum tg_validity tg_valid_ipv4(const char *t, size_t len, size_t st, size_t en, bool final)
 {
+	enum tg_validity port;
+	bool slash;
+
 	/* addresses that identify no one: unspecified, loopback, broadcast */
 	if ((en - st == 7 && memcmp(t + st, "0.0.0.0", 7) == 0) || (en - st >= 4 && memcmp(t + st, "127.", 4) == 0) ||
 	    (en - st == 15 && memcmp(t + st, "255.255.255.255", 15) == 0))
@@ -221,7 +258,45 @@ enum tg_validity tg_valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 	}
 	if (en >= len && !final)
 		return TG_MORE;
+	/* a port or a prefix length names an address more surely than a word
+	 * before it names a version ("kernel: curl 8.147.162.200/32
+	 * returned 502", "firmware host 10.1.2.3:8443") */
+	slash = en < len && t[en] == '/';
+	port = port_or_prefix_at(t, len, en, slash ? '/' : ':', slash ? 32 : 65535, final);
+	if (port != TG_NO)
+		return port == TG_YES ? TG_SURE : TG_MORE;
 	return ipv4_looks_like_version(t, len, st, en) ? TG_WEAK : TG_YES;
+}
+
+/*
+ * Can nothing more of an address follow a, n bytes long: it ends in an
+ * IPv4 tail ("::ffff:192.0.2.33"), or it has all eight groups written
+ * ("fd12:8c5c:2:9c2d:3:eab:63da:7"), not all of two hex digits (a run of
+ * bytes, "00:1a:2b:3c:4d:5e:6f:70", is a dump). Then ':' and digits after
+ * it are a port, as a browser's devtools print a remote address
+ * ("::ffff:91.114.223.136:443"). A compressed address may go on ("2001:db8::1:443"
+ * is one), so its ':' and digits stay undecided and refused.
+ */
+static bool complete_address(const char *a, size_t n)
+{
+	size_t colons = 0, group = 0;
+	bool bytes = true;
+
+	if (memchr(a, '.', n))
+		return true;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || a[i] == ':') {
+			if (group != 2)
+				bytes = false;
+			if (i < n && i + 1 < n && a[i + 1] == ':')
+				return false;
+			colons += i < n;
+			group = 0;
+		} else {
+			group++;
+		}
+	}
+	return colons == 7 && !bytes;
 }
 
 /*
@@ -246,8 +321,22 @@ enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 	if (en < len && t[en] == ':') {
 		if (en + 1 >= len)
 			return final ? TG_YES : TG_MORE;
-		if (isxdigit((unsigned char)t[en + 1]) || t[en + 1] == ':' || t[en + 1] == '/')
-			return TG_NO;
+		if (isxdigit((unsigned char)t[en + 1]) || t[en + 1] == ':' || t[en + 1] == '/') {
+			enum tg_validity port = complete_address(t + st, n) ? port_or_prefix_at(t, len, en, ':', 65535, final)
+									     : TG_NO;
+			size_t p = en + 1;
+
+			if (port != TG_YES)
+				return port;
+			/* quoted whole, it is one token: a nine-group string
+			 * that is no address ("ValueError: 'fd12:...:7:2299'
+			 * does not appear to be an IPv6 address") */
+			while (p < len && isdigit((unsigned char)t[p]))
+				p++;
+			if (st > 0 && t[st - 1] && strchr("'\"`", t[st - 1]) && p < len && t[p] == t[st - 1] &&
+			    !memchr(t + st, '.', n))
+				return TG_NO;
+		}
 	}
 	if (en < len && t[en] == '.') {
 		if (en + 1 < len && isdigit((unsigned char)t[en + 1]))

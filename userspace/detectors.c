@@ -1170,6 +1170,31 @@ static size_t row_cell_start(const char *t, size_t lo, size_t st, bool cell)
 	return cell ? st : lo;
 }
 
+/*
+ * Where the line holding t[st] starts when the value is its own key's
+ * ("  primary: 634137223", "+   ident: \"099075536\"": a key at the
+ * line's start, ':' or '=', maybe a quote), else lo: a word on an earlier
+ * line names that line's value ("ssn_full: 269284212\n  primary:
+ * 634137223" names the first number only). Not before lo.
+ */
+static size_t key_line_start(const char *t, size_t lo, size_t st)
+{
+	size_t i = st, k;
+
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '"' || t[i - 1] == '\''))
+		i--;
+	if (i == lo || (t[i - 1] != ':' && t[i - 1] != '='))
+		return lo;
+	k = --i;
+	while (i > lo && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.'))
+		i--;
+	if (i == k)
+		return lo;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '"' || t[i - 1] == '-' || t[i - 1] == '+'))
+		i--;
+	return i > lo && t[i - 1] == '\n' ? i : lo;
+}
+
 /* Is w (lower case) at t[i] as a word or a part of a name: caseless, its
  * spaces written as ' ', '_', '-' or left out, ending where a word or a
  * name's part does (not before a lower-case letter going on; before a
@@ -1359,7 +1384,7 @@ static enum tg_validity context_check(const struct tg_detectors *d, const struct
 				      const char *t, size_t len, size_t st, size_t en, bool final, bool field, bool cell,
 				      bool need)
 {
-	size_t lo = row_cell_start(t, st > r->ctx_before ? st - r->ctx_before : 0, st, cell);
+	size_t lo = key_line_start(t, row_cell_start(t, st > r->ctx_before ? st - r->ctx_before : 0, st, cell), st);
 	size_t hi = en + r->ctx_after;
 	bool after_known = hi <= len || final;
 	size_t open_end = final ? SIZE_MAX : len;
@@ -1570,12 +1595,15 @@ static bool word_after(const struct tg_detectors *d, const struct scanner *s, co
 	return false;
 }
 
-/* Is t[a, b) one connective between two numbers ("to", "or", "und" ...)
- * and nothing else but spaces and punctuation? */
+/* Is t[a, b) one connective between two numbers ("to", "or", "und" ...),
+ * or the word of a phone number's extension ("+44 7529 055520 ext 1689 /
+ * 7818319224": a list goes on), and nothing else but spaces and
+ * punctuation? */
 static bool connective_only(const char *t, size_t a, size_t b)
 {
 	static const char *const words[] = {"to", "and", "or", "und", "oder", "bzw", "bis", "et", "ou", "e", "o", "y",
-					    "en", "of", "a", "naar", "auf", "vers", NULL};
+					    "en", "of", "a", "naar", "auf", "vers", "ext", "extn", "extension", "x",
+					    "int", "interno", "poste", "durchwahl", "toestel", NULL};
 	size_t ws = a, we;
 
 	while (ws < b && !isalpha((unsigned char)t[ws]))
@@ -2344,6 +2372,8 @@ static int take_match(struct ctx *c, const struct rule *r, size_t ri, size_t rs,
 		struct hit found[LOCAL_HITS];
 		const struct scanner *ws = c->s; /* where the rule's words are: the scan's, or found by hand */
 
+		if (v == TG_SURE)
+			continue; /* its form names it: no word to look for */
 		if (v == TG_WEAK)
 			v = TG_YES;
 		if (v == TG_YES && r->fields && field < 0) {

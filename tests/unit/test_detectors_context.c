@@ -112,6 +112,10 @@ static void check_near(void)
 static void check_round8(void)
 {
 	static const struct dc_case ssn[] = {
+		/* a line's own key: a word on the line before names that line's value only */
+		{"ssn_full: 269284212\n  primary: 634137223 #1588", "269284212"},
+		{"ssn_full: 269284212\n  ssn_old: 634137223", "269284212|634137223"},
+		{"SSN\n634137223", "634137223"},
 		{"Docket 614-18-0949 was continued to next month.", ""},
 		{"Part no. 861-52-5205, qty 4, bin C-12.", ""},
 		{"Lot 438-79-0954 passed QC.", ""},

@@ -141,7 +141,26 @@ static const struct dc_case CASES[] = {
 	{"the app connects to 10.20.30.40", "10.20.30.40"},
 	/* a full IPv6 address before a ':' that ends a phrase, not one that goes on into a port */
 	{"Too many requests from fd7a:115c:9:3:786:2785:c:687: slow down", "fd7a:115c:9:3:786:2785:c:687"},
-	{"fd7a:115c:9:3:786:2785:c:687:8080", ""},
+	/* nothing can follow all eight groups or an IPv4 tail: ':' and digits are a port */
+	{"fd7a:115c:9:3:786:2785:c:687:8080", "fd7a:115c:9:3:786:2785:c:687"},
+	{"Remote Address: ::ffff:91.114.223.136:443\n", "::ffff:91.114.223.136"},
+	{"Remote Address: 64:ff9b::117.2.158.110:443", "64:ff9b::117.2.158.110"},
+	{"Remote Address: 0:0:0:0:0:ffff:172.21.53.105:443.", "0:0:0:0:0:ffff:172.21.53.105"},
+	{"peer fd12:8c5c:2:9c2d:3:eab:63da:7:443 closed", "fd12:8c5c:2:9c2d:3:eab:63da:7"},
+	/* but not a compressed address (the digits may be its last group), a
+	 * ninth group, a port out of range, or a run of bytes */
+	{"at 2001:db8::8a2e:370:443 now", "2001:db8::8a2e:370:443"},
+	{"fd7a:115c:9:3:786:2785:c:687:beef", ""},
+	{"fd7a:115c:9:3:786:2785:c:687:99999", ""},
+	{"fd7a:115c:9:3:786:2785:c:687:443:1", ""},
+	{"dump 00:1a:2b:3c:4d:5e:6f:70:80", ""},
+	{"ValueError: '9d46:0741:aff5:96ae:41e5:1262:46b1:bfd0:2299' does not appear to be an IPv6 address", ""},
+	{"peer \"::ffff:10.9.8.7:443\" closed", "::ffff:10.9.8.7"},
+	/* a port or a prefix length names a quad an address, whatever word is before it */
+	{"kernel: curl 8.147.162.200/32 returned 502", "8.147.162.200"},
+	{"firmware mirror 10.2.33.4:8443 is down", "10.2.33.4"},
+	{"kernel 10.12.14.138/99 and kernel 10.12.14.139/3x", ""},
+	{"kernel 10.12.14.138:0 and release 10.12.14.139:123456", ""},
 };
 
 /* Behind a long run of text (a stream keeps only a short history), the

@@ -46,6 +46,12 @@ static const char *phones_of(const char *text, const struct tg_spans *sp, char *
 }
 
 static const struct dc_case CASES[] = {
+	/* an extension's word and digits join a list of numbers: the word before the list names them all */
+	{"Tel/Fax: 663 190 261 / +44 7529 055520 ext 1689 / 7818319224\n", "663 190 261|+44 7529 055520 ext 1689|7818319224"},
+	{"order 4711, ext 12 / 7818319224", ""},
+	/* a field named for where one is reachable */
+	{"reachable_at: 4123845731", "4123845731"},
+	{"INSERT INTO c (id, reachable_at) VALUES (1, '0612345678');", "0612345678"},
 	/* NANP: a reading's or a weight's label, or a unit after it, makes it no phone number */
 	{"Meter reading 920 592 6150 at 1533838763756.", ""},
 	{"Container MSCU37104604  Gross 415-907-2690 kg", ""},
