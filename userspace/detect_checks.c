@@ -538,18 +538,16 @@ bool tg_valid_email(const char *s, size_t len)
 	 * "o'neill", "d’arcy"; not a quote around the address. The other
 	 * characters RFC 5322 allows that join words (# = &) likewise:
 	 * "room#12", "bounce=jane=example.com", "p&l"; a '~' also first
-	 * ("~grace"); so too, between letters or digits, the ones prose seldom
-	 * ends a word with (^ `: "hello^world", "no.reply`bot"); and one pair
-	 * of braces after letters or digits ("dev{ops}", as the pattern has
-	 * it), not an unpaired one nor a template's ("{user}@", "${USER}@"
-	 * start no address). Not the ones that part paths and table cells
-	 * (/ |: "GET /users/jane@example.com" holds "jane@example.com"), nor
-	 * those that end sentences or mark text up (! ? * $): a stream holds
-	 * a word back while a character after it may still go on into an
-	 * address, and would hold every "Hey!", "why?" and "**bold**" at a
-	 * delta's end for them, until the next delta (a gated or slow stream:
-	 * until it comes); "urgent!ops@example.com" is found as
-	 * "ops@example.com". Bytes outside ASCII only as Latin
+	 * ("~grace"); so too, between letters or digits, the rest of its
+	 * atext (^ ` ! ? * $: "hello^world", "no.reply`bot", "a!b",
+	 * "why?not", "star*dust", "pay$roll"; a stream holds a word that ends
+	 * a delta back until the next one, since it may still go on into an
+	 * address, and "Hey!" or "**bold**" with it); and one pair of braces
+	 * after letters or digits ("dev{ops}", as the pattern has it), not an
+	 * unpaired one nor a template's ("{user}@", "${USER}@" start no
+	 * address). Not the ones that part paths and table cells (/ |: "GET
+	 * /users/jane@example.com" holds "jane@example.com"). Bytes outside
+	 * ASCII only as Latin
 	 * letters with accents (U+00C0 to U+024F: "jürgen", RFC 6531), or, in
 	 * an address whose domain is written in another script too, letters
 	 * of the scripts idn_letter_at knows ("ольга@пример.рф"); not as a
@@ -566,7 +564,7 @@ bool tg_valid_email(const char *s, size_t len)
 			    (c == '{' && (i + 1 >= local || !isalnum((unsigned char)s[i + 1]))))
 				return false;
 			brace = c == '{';
-		} else if (c && strchr("#=&~^`", c)) {
+		} else if (c && strchr("#=&~^`!?*$", c)) {
 			if (i + 1 >= local || !isalnum((unsigned char)s[i + 1]) ||
 			    (i == 0 ? c != '~'
 				    : !isalnum((unsigned char)s[i - 1]) && ((unsigned char)s[i - 1] & 0xC0) != 0x80))
@@ -682,7 +680,8 @@ static bool address_key_word(const char *w, size_t n)
  * It is when one of its words (split at '_', '-', '.' and lower-to-upper
  * case changes: "adminEmail", "reply-to") names an address field, or when
  * the local part starts right after '?', '&' or ';' (a query's parameter)
- * or "--" (an option), or has a '&' before the '=' ("a=1&to=...").
+ * or "--" (an option), or has a '&' or a '?' before the '=' ("a=1&to=...",
+ * "unsubscribe?u=...": the query goes on past them).
  */
 static bool local_part_is_key(const char *t, size_t st, size_t local)
 {
@@ -693,7 +692,7 @@ static bool local_part_is_key(const char *t, size_t st, size_t local)
 	if (!eq)
 		return false;
 	n = (size_t)(eq - s);
-	if (memchr(s, '&', n) || (st > 0 && (t[st - 1] == '?' || t[st - 1] == '&' || t[st - 1] == ';')) ||
+	if (memchr(s, '&', n) || memchr(s, '?', n) || (st > 0 && (t[st - 1] == '?' || t[st - 1] == '&' || t[st - 1] == ';')) ||
 	    (st > 1 && t[st - 1] == '-' && t[st - 2] == '-'))
 		return true;
 	for (size_t i = 1; i <= n; i++) {

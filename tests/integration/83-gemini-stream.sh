@@ -93,14 +93,14 @@ assert_ge "... that counts the output that came before the cut" "$(tg_json "$lin
 GATE="$TG_TMP/gate"
 tg_bg gated tg_run_in_cgroup agents/on tg_with_hosts "$HOSTS" curl -sS -N --max-time 60 --cacert "$CA" \
 	-H "x-goog-api-key: $APIKEY" -H 'Content-Type: application/json' \
-	-d "$(body "MOCK_GATE:$GATE MOCK_REPLY:Hey! The rest comes only once the gate is open.")" "$URL" -o "$TG_TMP/g.json"
+	-d "$(body "MOCK_GATE:$GATE MOCK_REPLY:Hey, the rest comes only once the gate is open.")" "$URL" -o "$TG_TMP/g.json"
 gated=$TG_BG_PID
 # first_whole: what the client has so far is the array's first element, complete ("[{...}" + "]" parses)
 first_whole() {
 	node -e '
 		const s = require("fs").readFileSync(process.argv[1], "utf8");
 		const a = JSON.parse(s + "]");
-		process.exit(a.length === 1 && a[0].candidates[0].content.parts[0].text === "Hey!" ? 0 : 1);
+		process.exit(a.length === 1 && a[0].candidates[0].content.parts[0].text === "Hey," ? 0 : 1);
 	' "$TG_TMP/g.json" 2>/dev/null
 }
 if tg_wait_until 20 first_whole; then
@@ -113,7 +113,7 @@ assert_eq "... and nothing after it has come (the gate is still shut)" 0 "$(grep
 touch "$GATE"
 tg_wait_until 20 tg__gone "$gated"
 assert_eq "once the gate opens the rest follows: a valid array with all the text" \
-	"Hey! The rest comes only once the gate is open." "$(read_array "$TG_TMP/g.json" | cut -d'|' -f2)"
+	"Hey, the rest comes only once the gate is open." "$(read_array "$TG_TMP/g.json" | cut -d'|' -f2)"
 
 # --- 4. a blocked value ends the array with an error element -----------------------
 curl_gemini agents/strict "$TG_TMP/b.json" "MOCK_REPLY_HEX:$(hex "Your number is $SSN and more text follows here.")"

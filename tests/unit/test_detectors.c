@@ -123,7 +123,10 @@ static const struct dc_case EMAIL_CASES[] = {
 	{"jane@example.xn--p1ai", "jane@example.xn--p1ai"},
 	/* RFC 5322's other atext characters between letters or digits, '~' also first */
 	{"To: p&l-reports@example.com", "p&l-reports@example.com"},
-	{"room#948@example.com; urgent!ops@example.com", "room#948@example.com|ops@example.com"},
+	{"room#948@example.com; urgent!ops@example.com", "room#948@example.com|urgent!ops@example.com"},
+	{"Cc: a!b@example.at, why?not@example.org, star*dust@example.com, pay$roll@example.net",
+	 "a!b@example.at|why?not@example.org|star*dust@example.com|pay$roll@example.net"},
+	{"Hey! jane@example.com, really? Ok!", "jane@example.com"},
 	{"From: \"Ops\" <dev{ops}@example.no>; {user}@example.com", "dev{ops}@example.no"},
 	{"send to a{b@example.com or c}d@example.com", "b@example.com|d@example.com"},
 	{"From: <~grace@example.com>", "~grace@example.com"},
