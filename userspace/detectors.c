@@ -1150,6 +1150,7 @@ static bool has_word(const struct tg_detectors *d, const struct scanner *s, cons
 static size_t last_word_end(const struct tg_detectors *d, const struct scanner *s, const uint64_t *map,
 			    size_t lo, size_t hi);
 static bool sentence_end(const char *t, size_t from, size_t to);
+static bool order_idiom(const char *t, size_t lo, size_t e);
 
 /* Where the table cell holding t[st] starts, not before lo: in a cell,
  * deny words in other cells (or rows) do not count. */
@@ -1394,7 +1395,7 @@ static enum tg_validity context_check(const struct tg_detectors *d, const struct
 	if (hi > len)
 		hi = len;
 	deny_end = last_word_end(d, s, r->deny_words, field ? cell_start(t, lo, st) : lo, st);
-	if (deny_end > (label > ctx_end ? label : ctx_end)) {
+	if (deny_end > (label > ctx_end ? label : ctx_end) && !order_idiom(t, lo, deny_end)) {
 		/* a deny word in a sentence or on a line before the value's,
 		 * which a context word after it names ("(verified by phone).
 		 * 507297914 is the SSN on file", "0561-575790, my mobile\nand
@@ -1456,6 +1457,32 @@ static bool role_after(const char *t, size_t e, size_t hi)
 	for (size_t k = 0; roles[k]; k++)
 		if (strlen(roles[k]) == b - a && strncasecmp(t + a, roles[k], b - a) == 0)
 			return true;
+	return false;
+}
+
+/* Is the word ending at t[e] "order" in an idiom, not the name of an
+ * order's number: after "in" or "of", maybe with up to two words between
+ * ("in order:", "out of order", "in the following order: ...")? */
+static bool order_idiom(const char *t, size_t lo, size_t e)
+{
+	size_t a, words = 0;
+
+	if (e < lo + 5 || strncasecmp(t + e - 5, "order", 5) != 0)
+		return false;
+	a = e - 5;
+	while (words < 3) {
+		size_t b;
+
+		while (a > lo && t[a - 1] == ' ')
+			a--;
+		for (b = a; a > lo && isalpha((unsigned char)t[a - 1]); a--)
+			;
+		if (a == b)
+			return false;
+		if ((b - a == 2 && (strncasecmp(t + a, "in", 2) == 0 || strncasecmp(t + a, "of", 2) == 0)))
+			return true;
+		words++;
+	}
 	return false;
 }
 
@@ -1938,7 +1965,8 @@ static enum tg_validity context_nearest(const struct tg_detectors *d, const stru
 	deny_end = field ? last_word_end(d, s, r->deny_words, cell_start(t, lo, st), st)
 			 : last_word_in_column(d, s, r->deny_words, t, lo, st, nl, delim, col);
 	if (deny_end > ctx_end && !digit_in(t, deny_end, run_start(t, deny_end, st)) &&
-	    !(r->fields && camel_word_in(r, t, len, deny_end, st)) && !role_after(t, deny_end, st))
+	    !(r->fields && camel_word_in(r, t, len, deny_end, st)) && !role_after(t, deny_end, st) &&
+	    !order_idiom(t, lo, deny_end))
 		return TG_NO;
 	if (hi > len)
 		hi = len;

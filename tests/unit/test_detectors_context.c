@@ -123,6 +123,12 @@ static void check_round8(void)
 		{"Claim filed by Jane Roe, SSN 460-89-9847.", "460-89-9847"},
 		{"Order 20114 shipped to Jane Roe 460-89-9847", "460-89-9847"},
 		{"my ssn is 460-89-9847", "460-89-9847"},
+		/* "order" in an idiom names no order's number */
+		{"Fields as entered, in order: 212-45-6789, Jane Roe, Boston.", "212-45-6789"},
+		{"Listed in the following order: 212-45-6789 then the name", "212-45-6789"},
+		{"Out of order 212-45-6789", "212-45-6789"},
+		{"Your order 212-45-6789 has shipped.", ""},
+		{"Order: 212-45-6789", ""},
 	};
 	static const struct dc_case card[] = {
 		{"card 4111.1111.1111.1111 exp 12/27", "4111.1111.1111.1111"},
