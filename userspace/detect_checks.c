@@ -14,6 +14,14 @@
 
 #include "common.h"
 
+bool tg_word_in(const char *w, size_t n, const char *const *words)
+{
+	for (size_t k = 0; words[k]; k++)
+		if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 size_t tg_digits_of(const char *s, size_t len, char *out, size_t max)
 {
 	size_t n = 0;
@@ -642,9 +650,8 @@ static bool after_id_field(const char *t, size_t st)
 		i--;
 	if (i == lo && lo > 0)
 		return false;
-	for (size_t k = 0; names[k]; k++)
-		if (strlen(names[k]) == e - i && strncasecmp(t + i, names[k], e - i) == 0)
-			return true;
+	if (tg_word_in(t + i, e - i, names))
+		return true;
 	/* ... or a name that ends in one ("X-Original-Message-ID", "gmail_message_id") */
 	for (size_t k = 0; suffixes[k]; k++) {
 		size_t m = strlen(suffixes[k]);
@@ -667,10 +674,7 @@ static bool address_key_word(const char *w, size_t n)
 		"principal", "subject", "customer", "member", "admin", "name", "id", "upn", "identity", "value",
 		"q", "query", "search", "filter", "reply", "notify", "mailto", NULL};
 
-	for (size_t k = 0; words[k]; k++)
-		if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
-			return true;
-	return false;
+	return tg_word_in(w, n, words);
 }
 
 /*

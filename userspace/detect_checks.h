@@ -25,6 +25,8 @@ enum tg_validity { TG_NO = 0, TG_YES = 1, TG_MORE = 2, TG_WEAK = 3, TG_SURE = 4 
 
 /* The digits of s/len into out (NUL-terminated), how many; 0 if more than max - 1. */
 size_t tg_digits_of(const char *s, size_t len, char *out, size_t max);
+/* Is w/n, ignoring case, one of words (NULL-terminated), all of it? */
+bool tg_word_in(const char *w, size_t n, const char *const *words);
 /* Where the token ending before t[i] starts: back over letters, digits and
  * the bytes of punct, not before lo. */
 size_t tg_token_start(const char *t, size_t i, size_t lo, const char *punct);

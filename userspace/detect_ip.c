@@ -120,10 +120,7 @@ static bool after_version_key(const char *t, size_t st)
 		;
 	if (w > i && isupper((unsigned char)t[w - 1]))
 		w--; /* camelCase: the capital starts the word ("buildVersion") */
-	for (size_t k = 0; words[k]; k++)
-		if (strlen(words[k]) == end - w && strncasecmp(t + w, words[k], end - w) == 0)
-			return true;
-	return false;
+	return tg_word_in(t + w, end - w, words);
 }
 
 /*

@@ -9,7 +9,6 @@
 
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "common.h"
 
@@ -370,10 +369,7 @@ static enum tg_validity unit_after(const char *t, size_t len, size_t en, bool fi
 		return TG_MORE;
 	if (e == i || e - i >= 12 || (e < len && (isalnum((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)))
 		return TG_YES;
-	for (size_t k = 0; units[k]; k++)
-		if (strlen(units[k]) == e - i && strncasecmp(t + i, units[k], e - i) == 0)
-			return TG_NO;
-	return TG_YES;
+	return tg_word_in(t + i, e - i, units) ? TG_NO : TG_YES;
 }
 
 /*

@@ -1454,10 +1454,7 @@ static bool role_after(const char *t, size_t e, size_t hi)
 		;
 	if (b == a || (b < hi && isalnum((unsigned char)t[b])))
 		return false;
-	for (size_t k = 0; roles[k]; k++)
-		if (strlen(roles[k]) == b - a && strncasecmp(t + a, roles[k], b - a) == 0)
-			return true;
-	return false;
+	return tg_word_in(t + a, b - a, roles);
 }
 
 /* Is the word ending at t[e] "order" in an idiom, not the name of an
@@ -1465,6 +1462,7 @@ static bool role_after(const char *t, size_t e, size_t hi)
  * ("in order:", "out of order", "in the following order: ...")? */
 static bool order_idiom(const char *t, size_t lo, size_t e)
 {
+	static const char *const before[] = {"in", "of", NULL};
 	size_t a, words = 0;
 
 	if (e < lo + 5 || strncasecmp(t + e - 5, "order", 5) != 0)
@@ -1479,7 +1477,7 @@ static bool order_idiom(const char *t, size_t lo, size_t e)
 			;
 		if (a == b)
 			return false;
-		if ((b - a == 2 && (strncasecmp(t + a, "in", 2) == 0 || strncasecmp(t + a, "of", 2) == 0)))
+		if (tg_word_in(t + a, b - a, before))
 			return true;
 		words++;
 	}
@@ -1640,10 +1638,7 @@ static bool connective_only(const char *t, size_t a, size_t b)
 	for (size_t j = we; j < b; j++)
 		if (isalnum((unsigned char)t[j]) || (unsigned char)t[j] >= 0x80)
 			return false;
-	for (size_t k = 0; words[k]; k++)
-		if (strlen(words[k]) == we - ws && strncasecmp(t + ws, words[k], we - ws) == 0)
-			return true;
-	return false;
+	return tg_word_in(t + ws, we - ws, words);
 }
 
 /*
@@ -1783,10 +1778,7 @@ static bool labels_nothing(const char *t, size_t e, size_t to)
 		;
 	while (w > i && (t[w - 1] == '.' || t[w - 1] == ')'))
 		w--;
-	for (size_t k = 0; nothing[k]; k++)
-		if (strlen(nothing[k]) == w - i && strncasecmp(t + i, nothing[k], w - i) == 0)
-			return true;
-	return false;
+	return tg_word_in(t + i, w - i, nothing);
 }
 
 /* Is t[a, b) digits only? */
