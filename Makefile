@@ -32,7 +32,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h
 
-.PHONY: all deps check-deps run test unit demo bench bench-redaction bench-redaction-dev bench-usage clean fuzz
+.PHONY: all deps check-deps run test unit demo bench bench-redaction bench-redaction-dev bench-usage bench-store clean fuzz
 all: $(BUILD)/tollgate
 
 $(BUILD)/vmlinux.h:
@@ -118,6 +118,15 @@ $(BUILD)/bench/usage: bench/usage.c $(LIB_OBJS)
 
 bench-usage: $(BUILD)/bench/usage
 	$(BUILD)/bench/usage
+
+# The trace store's writer: CPU per span as the store grows, bench/store.c
+$(BUILD)/bench/store: bench/store.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(LDLIBS)
+
+bench-store: $(BUILD)/bench/store
+	$(BUILD)/bench/store >bench/RESULTS-store.md.tmp && mv bench/RESULTS-store.md.tmp bench/RESULTS-store.md
+	cat bench/RESULTS-store.md
 
 # The daemon allocates with mimalloc (Debian's libmimalloc; linked first, it
 # takes malloc/free for every library too): requests allocate and free small

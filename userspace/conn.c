@@ -357,17 +357,6 @@ static void reply_error(struct tg_conn *c, int status, const char *type, const c
 
 /* ---- request ------------------------------------------------------------ */
 
-static void hex(char *out, const unsigned char *in, size_t n)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[in[i] >> 4];
-		out[2 * i + 1] = digits[in[i] & 15];
-	}
-	out[2 * n] = 0;
-}
-
 static bool all_hex(const char *s, size_t n)
 {
 	bool nonzero = false;
@@ -400,10 +389,10 @@ static void worker_random(struct tg_worker *w, unsigned char *out, size_t n)
 static void trace_ids(struct tg_conn *c, struct tg_call *call)
 {
 	const struct tg_http_header *tp = tg_http_find(&call->req, "traceparent");
-	unsigned char rnd[24];
+	unsigned char rnd[TG_TRACE_ID_RANDOM + TG_SPAN_ID_RANDOM];
 
 	worker_random(c->w, rnd, sizeof(rnd));
-	hex(call->span_id, rnd + 16, 8);
+	tg_trace_new_span_id(call->span_id, call->start_wall_ms, rnd + TG_TRACE_ID_RANDOM);
 	if (tp && tp->value_len == 55 && tp->value[2] == '-' && tp->value[35] == '-' &&
 	    tp->value[52] == '-' && all_hex(tp->value + 3, 32) && all_hex(tp->value + 36, 16) &&
 	    memcmp(tp->value, "ff", 2) != 0) {
@@ -413,7 +402,7 @@ static void trace_ids(struct tg_conn *c, struct tg_call *call)
 		call->parent_span_id[16] = 0;
 		return;
 	}
-	hex(call->trace_id, rnd, 16);
+	tg_trace_new_trace_id(call->trace_id, call->start_wall_ms, rnd);
 	call->parent_span_id[0] = 0;
 }
 

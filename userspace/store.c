@@ -18,11 +18,13 @@
  * OTLP form needs; the OTLP/JSON is built from the row when it is read.
  * ("otlp" held that JSON itself in rows written by earlier versions; they
  * are read as they are.)
- * trace_key and span_key are the last 16 hex digits of trace_id and span_id
- * as an integer (id_key()): the indexes that find a trace or a span are on
- * them, not on the text. Ids are random, so each new row lands on a random
- * index page; 8-byte keys put four times as many rows on a page as the hex
- * text, so a batch dirties (and the WAL copies) far fewer pages.
+ * trace_key and span_key are the first 16 hex digits of trace_id and
+ * span_id as an integer (id_key()): the indexes that find a trace or a span
+ * are on them, not on the text. 8-byte keys put four times as many rows on
+ * a page as the hex text; and since the ids tollgate makes begin with the
+ * time (trace.h), a batch adds its keys at the end of each index instead
+ * of on random pages. meta('trace_key', 'first16') marks a store whose
+ * trace keys are made so (earlier versions took the last 16 digits).
  */
 #include "store.h"
 
@@ -142,15 +144,18 @@ static int prepare_insert(sqlite3 *db, const char *table, const struct col *cols
 
 static void *writer_main(void *arg);
 
-/* The index key of a trace or span id: its last 16 hex digits (the random
- * part of a W3C trace id) as a 64-bit integer. */
+/* The index key of a trace or span id: its first 16 hex digits (all of a
+ * span id's) as a 64-bit integer. The ids tollgate makes begin with the time
+ * (trace.h), so a new row's key lands at the end of each index, on a page
+ * the last batch wrote, not on any page of it: with random keys, once an
+ * index outgrows the page cache, each row cost a page read and a page
+ * write. (Trace ids from agents are random, and so are their keys.) */
 static sqlite3_int64 id_key(const char *id)
 {
-	size_t n = strlen(id);
 	uint64_t k = 0;
 
-	for (const char *p = id + (n > 16 ? n - 16 : 0); *p; p++)
-		k = k << 4 | (uint64_t)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+	for (size_t i = 0; i < 16 && id[i]; i++)
+		k = k << 4 | (uint64_t)(id[i] <= '9' ? id[i] - '0' : (id[i] | 0x20) - 'a' + 10);
 	return (sqlite3_int64)k;
 }
 
@@ -179,23 +184,42 @@ static bool has_column(sqlite3 *db, const char *name)
 	return have;
 }
 
+static bool trace_keys_current(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool current = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = 'trace_key' AND value = 'first16'", -1, &st,
+			       NULL) == SQLITE_OK)
+		current = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return current;
+}
+
 /* Bring a store made by an earlier version up to date: it may lack the
- * "extra" column, and the id keys (its indexes were on the id text). */
+ * "extra" column, the id keys (its indexes were on the id text), or key a
+ * trace by the last 16 hex digits of its id rather than the first. */
 static int migrate(sqlite3 *db, tg_err *err)
 {
 	if (!has_column(db, "extra") && exec(db, "ALTER TABLE spans ADD COLUMN extra TEXT", err))
 		return -1;
+	if (sqlite3_create_function(db, "tg_id_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_id_key,
+				    NULL, NULL) != SQLITE_OK)
+		return tg_errf(err, "%s", sqlite3_errmsg(db));
 	if (!has_column(db, "trace_key")) {
-		if (sqlite3_create_function(db, "tg_id_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					    sql_id_key, NULL, NULL) != SQLITE_OK)
-			return tg_errf(err, "%s", sqlite3_errmsg(db));
 		if (exec(db, "BEGIN; ALTER TABLE spans ADD COLUMN trace_key INTEGER;"
 			     " ALTER TABLE spans ADD COLUMN span_key INTEGER;"
-			     " UPDATE spans SET trace_key = tg_id_key(trace_id), span_key = tg_id_key(span_id);"
+			     " UPDATE spans SET span_key = tg_id_key(span_id);"
 			     " DROP INDEX IF EXISTS spans_trace; DROP INDEX IF EXISTS spans_span; COMMIT;", err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
+	}
+	if (!trace_keys_current(db) &&
+	    exec(db, "BEGIN; UPDATE spans SET trace_key = tg_id_key(trace_id);"
+		     " INSERT OR REPLACE INTO meta(key, value) VALUES('trace_key', 'first16'); COMMIT;", err)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return exec(db, "CREATE INDEX IF NOT EXISTS spans_trace_key ON spans(trace_key);"
 			"CREATE INDEX IF NOT EXISTS spans_span_key ON spans(span_key);", err);
@@ -229,10 +253,10 @@ struct tg_store *tg_store_open(const char *state_dir, uint32_t retention_days, t
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
-	/* The trace and span id indexes take random keys: every row lands on
-	 * another index page. Large batches, a page cache that holds the
-	 * indexes' hot pages, and checkpoints every 16 MB of WAL keep a page
-	 * written once per batch and copied once per checkpoint. */
+	/* Large batches, a page cache that holds the indexes' hot pages (all
+	 * of them for random keys: trace ids from agents), and checkpoints
+	 * every 16 MB of WAL keep a page written once per batch and copied
+	 * once per checkpoint. */
 	if (exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
 			" PRAGMA wal_autocheckpoint=4000;", err) ||
 	    exec(s->db, schema, err) || migrate(s->db, err) ||

@@ -6,11 +6,53 @@
 #include "trace.h"
 
 #include <arpa/inet.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jsonw.h"
+
+/* ---- ids ---------------------------------------------------------------- */
+
+static void hex(char *out, const unsigned char *in, size_t n)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 15];
+	}
+	out[2 * n] = 0;
+}
+
+void tg_trace_new_trace_id(char out[33], uint64_t wall_ms, const unsigned char rnd[TG_TRACE_ID_RANDOM])
+{
+	unsigned char id[16];
+
+	for (int i = 0; i < 6; i++)
+		id[i] = (unsigned char)(wall_ms >> (8 * (5 - i)));
+	memcpy(id + 6, rnd, TG_TRACE_ID_RANDOM);
+	hex(out, id, sizeof(id));
+}
+
+void tg_trace_new_span_id(char out[17], uint64_t wall_ms, const unsigned char rnd[TG_SPAN_ID_RANDOM])
+{
+	uint64_t quarters = wall_ms / 250;
+	unsigned char id[8];
+	bool zero = true;
+
+	for (int i = 0; i < 3; i++)
+		id[i] = (unsigned char)(quarters >> (8 * (2 - i)));
+	memcpy(id + 3, rnd, TG_SPAN_ID_RANDOM);
+	for (size_t i = 0; i < sizeof(id); i++)
+		zero = zero && id[i] == 0;
+	if (zero)
+		id[7] = 1; /* W3C: an all-zero span id is invalid */
+	hex(out, id, sizeof(id));
+}
+
+/* ---- the stage ---------------------------------------------------------- */
 
 struct tg_trace {
 	struct tg_store *store;

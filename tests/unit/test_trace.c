@@ -313,6 +313,62 @@ int main(void)
 		cJSON_Delete(out);
 	}
 
+	/* a store that keyed traces by the last 16 hex digits of their ids is re-keyed once */
+	{
+		sqlite3 *h = NULL;
+		sqlite3_stmt *st = NULL;
+		long long key = 0;
+
+		unlink(db);
+		store = tg_store_open(dir, 0, &err);
+		CHECK(store != NULL, "a new store");
+		tg_store_close(store);
+		CHECK(sqlite3_open(db, &h) == SQLITE_OK &&
+			      sqlite3_exec(h,
+					   "DELETE FROM meta WHERE key = 'trace_key';"
+					   "INSERT INTO spans(trace_id, span_id, start_ms, model, trace_key, span_key) VALUES"
+					   " ('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331', 1, 'keyed-by-tail',"
+					   "  -8914616934935285348, -5211391058958601423);",
+					   NULL, NULL, NULL) == SQLITE_OK,
+		      "a store keyed the earlier way");
+		sqlite3_close(h);
+		store = tg_store_open(dir, 0, &err);
+		CHECK(store != NULL, "it opens");
+		tg_store_close(store);
+		CHECK(tg_store_query_trace(db, "0af7651916cd43dd8448eb211c80319c", &out, &err) == 0 &&
+			      cJSON_GetArraySize(cJSON_GetObjectItem(out, "spans")) == 1,
+		      "its span is found by trace id");
+		cJSON_Delete(out);
+		CHECK(sqlite3_open(db, &h) == SQLITE_OK &&
+			      sqlite3_prepare_v2(h, "SELECT trace_key FROM spans", -1, &st, NULL) == SQLITE_OK &&
+			      sqlite3_step(st) == SQLITE_ROW,
+		      "read its key");
+		key = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+		CHECK(key == 0x0af7651916cd43ddLL, "the trace key is now the first 16 hex digits of the id");
+	}
+
+	/* ids begin with the time, the rest random */
+	{
+		static const unsigned char r1[TG_TRACE_ID_RANDOM] = {0x12, 0x34, 0x56, 0x78, 0x9a,
+								     0xbc, 0xde, 0xf0, 0x01, 0x23};
+		static const unsigned char r0[TG_TRACE_ID_RANDOM] = {0};
+		char a[33], b[33], sa[17], sb[17];
+
+		tg_trace_new_trace_id(a, 1764201600123ULL, r1);
+		CHECK(strcmp(a, "019ac29c147b123456789abcdef00123") == 0, "trace id: 48-bit ms, then the random bytes");
+		tg_trace_new_trace_id(b, 1764201600124ULL, r0);
+		CHECK(strlen(b) == 32 && memcmp(a, b, 16) < 0, "a later trace id sorts after an earlier one by its first 16 digits");
+		tg_trace_new_span_id(sa, 1764201600123ULL, r1);
+		CHECK(strcmp(sa, "9e5200123456789a") == 0, "span id: the time in quarter seconds (24 bits), then 5 random bytes");
+		tg_trace_new_span_id(sb, 1764201600123ULL + 250, r0);
+		CHECK(memcmp(sa, sb, 6) < 0 || (memcmp(sa, "ffffff", 6) == 0 && memcmp(sb, "000000", 6) == 0),
+		      "a span id a quarter second later has the next time prefix");
+		tg_trace_new_span_id(sb, 1000ULL * 250 * 16777216, r0);
+		CHECK(strcmp(sb, "0000000000000001") == 0, "never an all-zero span id");
+	}
+
 	CHECK(tg_parse_since("90s", 100000, &since, &err) == 0 && since == 10000, "since 90s");
 	CHECK(tg_parse_since("2h", 10000000, &since, &err) == 0 && since == 10000000 - 7200000, "since 2h");
 	CHECK(tg_parse_since("2024-01-02", 0, &since, &err) == 0 && since == 1704153600000, "since a date");
