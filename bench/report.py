@@ -5,8 +5,9 @@
     python3 bench/report.py --summary OUTDIR   a few headline lines
 
 OUTDIR holds, per scenario S (direct, tollgate, nginx, mitmproxy):
-lat.S and stream.S (tgbench lat lines; lat-poll.S and stream-poll.S the same
-with halt polling on, and haltpoll its setting), wrk.S (wrk output with a WRKRESULT
+lat.S and stream.S (tgbench lat lines; lat-cpu1.S and stream-cpu1.S the same
+with every process on one CPU, lat-poll.S and stream-poll.S with halt polling
+on, and haltpoll its setting), wrk.S (wrk output with a WRKRESULT
 line and a cpu_ticks line), idle.S (tgbench idle line plus RSS), and machine,
 health, tollgate.log.tail.
 """
@@ -21,6 +22,8 @@ LABEL = {
     "nginx": "nginx reverse proxy",
     "mitmproxy": "mitmproxy (mitmdump)",
 }
+# the sequential tests: as they are, with every process on one CPU, with halt polling on
+LAT_KINDS = ("lat", "stream", "lat-cpu1", "stream-cpu1", "lat-poll", "stream-poll")
 TARGET_ADDED_P99_US = 500
 TARGET_ADDED_TTFB_US = 100
 TARGET_VS_NGINX = 0.5
@@ -147,9 +150,9 @@ def merge_wrk(rounds):
 
 
 def collect(outdir):
-    d = {"lat": {}, "stream": {}, "lat-poll": {}, "stream-poll": {}, "wrk": {}, "idle": {}}
+    d = {kind: {} for kind in LAT_KINDS + ("wrk", "idle")}
     for s in SCENARIOS:
-        for kind in ("lat", "stream", "lat-poll", "stream-poll"):
+        for kind in LAT_KINDS:
             t = load(outdir, f"{kind}.{s}")  # the last round's summary line
             if t:
                 d[kind][s] = kv(t)
@@ -400,6 +403,24 @@ def markdown(d):
     stream_table(d, "stream", w)
     w("")
 
+    # ---- the same on one CPU
+    if d["lat-cpu1"] or d["stream-cpu1"]:
+        w("## 2a. Latency and streams again, every process on one CPU")
+        w("")
+        w("The same tests and rounds, run again after the throughput and idle tests (on "
+          "proxies restarted after the idle test) with the client, the proxy (all its threads) "
+          "and the upstream all pinned to CPU 0 (`taskset`), for every scenario alike. No "
+          "wake-up crosses CPUs, so no process waits for a halted vCPU to wake: what a proxy "
+          "adds here is its own work on the path, its CPU and its system calls, with the "
+          "client's and the upstream's work queued on the same CPU. It is not a deployment "
+          "setting, but it tells the proxy's cost apart from the machine's cost of waking "
+          "another CPU, which sections 1 and 2 pay at every hop.")
+        w("")
+        lat_table(d, "lat-cpu1", w)
+        w("")
+        stream_table(d, "stream-cpu1", w)
+        w("")
+
     # ---- the same with halt polling
     if polled:
         hp = d["haltpoll"]
@@ -411,7 +432,7 @@ def markdown(d):
           "through the hypervisor and costs tens of µs; a proxy adds two such wake-ups to "
           "each request. Sections 1 and 2 ran with that setting. The tables below are the "
           "same tests, same rounds, run again at the very end of the bench (after the throughput and idle "
-          "tests, on freshly started proxies) with `guest_halt_poll_ns` = "
+          "tests, on proxies restarted after the idle test) with `guest_halt_poll_ns` = "
           f"{int(hp.get('haltpoll_ns', 0))} (an idle vCPU polls that long before halting, "
           "so a wake-up costs about what it costs on bare metal), for every scenario alike; "
           "the setting was put back afterwards. The difference between the two is the "
@@ -580,8 +601,26 @@ def analysis(d, t):
                       "hops, a decrypt and an encrypt each way and two extra process wake-ups; "
                       "on this machine nginx does not get under the target either, so it sits "
                       "at the edge of what the hardware allows.")
-            elif ok is False:
-                s += " nginx gets under it on the same machine, so tollgate has room to improve."
+        a1 = added(d, "stream-cpu1", "tollgate", "ttfb_p50_us")
+        ng1 = added(d, "stream-cpu1", "nginx", "ttfb_p50_us")
+        own_path_even = a1 is not None and ng1 is not None and a1 <= ng1 + 10
+        if ng is not None and ok is False and ng < TARGET_ADDED_TTFB_US and not own_path_even:
+            s += " nginx gets under it on the same machine, so tollgate has room to improve."
+        elif ng is not None and ok is False and ng < TARGET_ADDED_TTFB_US:
+            s += " nginx gets under it on the same machine."
+        if a1 is not None:
+            s += (f" With every process on one CPU (section 2a), where no wake-up crosses CPUs, "
+                  f"tollgate adds {sus(a1)}")
+            if ng1 is not None:
+                s += f" and nginx {sus(ng1)}"
+            s += ": that is each proxy's own path to the first byte."
+            if own_path_even and ok is False:
+                s += (" tollgate's path is no slower than nginx's there, so what it misses by "
+                      "here is in the wake-ups: which of the two vCPUs the scheduler wakes the "
+                      "client, the proxy and the upstream on. A task is woken on the vCPU it last "
+                      "ran on when that one is idle, so a placement, once taken, holds for the "
+                      "round; one that puts the proxy alone on a vCPU makes every hop of every "
+                      "request a cross-CPU wake-up.")
         ap, okp = t["added_ttfb-poll"]
         if ap is not None:
             s += (f" With halt polling on (section 2b), where a wake-up costs what it costs on "
@@ -655,7 +694,7 @@ def analysis(d, t):
 
 def raw_dump(d):
     out = []
-    for kind in ("lat", "stream", "lat-poll", "stream-poll", "wrk", "idle"):
+    for kind in LAT_KINDS + ("wrk", "idle"):
         for s in SCENARIOS:
             x = d[kind].get(s)
             if x:

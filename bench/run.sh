@@ -32,12 +32,14 @@
 #   idle     IDLE_N TLS connections, one request each, then held idle: the
 #            proxy's RSS delta / connections
 #
-# On a KVM guest with the cpuidle-haltpoll driver, the latency and stream
-# tests run a second time with halt polling on (HALTPOLL_NS, see below), and
-# the report shows both.
+# The latency and stream tests run again with every process on one CPU
+# (ONE_CPU=1, on a machine with more than one), where no wake-up crosses
+# CPUs: each proxy's own path without the cost of waking another CPU. On a
+# KVM guest with the cpuidle-haltpoll driver, they run once more with halt
+# polling on (HALTPOLL_NS, see below). The report shows all three.
 #
 # Knobs (environment): LAT_N LAT_WARMUP LAT_ROUNDS STREAM_N WRK_C WRK_T WRK_D WRK_WARMUP
-# WRK_ROUNDS IDLE_N HALTPOLL_NS (0: no second pass) TOLLGATE_BIN TG_EXTRA_CONFIG (JSON members added to tollgate's config, for
+# WRK_ROUNDS IDLE_N ONE_CPU (0: no one-CPU pass) HALTPOLL_NS (0: no halt-polling pass) TOLLGATE_BIN TG_EXTRA_CONFIG (JSON members added to tollgate's config, for
 # A/B runs: '"redaction": false') RESULTS (output file) BENCH_KEEP_TMP=1 (keep the temp dir),
 # QUIET_WAIT_S (wait up to this long for a busy machine to settle first, 60),
 # and for a partial run (written to /tmp/tollgate-bench-partial.md unless
@@ -62,7 +64,7 @@ else # a partial run never overwrites the full results
 fi
 LAT_N=${LAT_N:-2000}
 LAT_WARMUP=${LAT_WARMUP:-200}
-LAT_ROUNDS=${LAT_ROUNDS:-4}
+LAT_ROUNDS=${LAT_ROUNDS:-8}
 STREAM_N=${STREAM_N:-1000}
 WRK_C=${WRK_C:-64}
 WRK_T=${WRK_T:-2}
@@ -70,6 +72,7 @@ WRK_D=${WRK_D:-10}
 WRK_WARMUP=${WRK_WARMUP:-2}
 WRK_ROUNDS=${WRK_ROUNDS:-2}
 IDLE_N=${IDLE_N:-2000}
+ONE_CPU=${ONE_CPU:-1}
 DEADLINE_S=${DEADLINE_S:-540} # hard stop for the whole run
 
 UP_IP=127.0.30.1   # nginx upstream (and what the tollgate client dials)
@@ -456,6 +459,9 @@ scen_ca() {
 # Every step execs, so "${PFX[@]}" CMD & gives CMD's own pid in $!.
 prefix() {
 	PFX=()
+	if [[ -n ${PIN_CPU:-} ]]; then # the one-CPU pass: the client too
+		PFX+=(taskset -c "$PIN_CPU")
+	fi
 	if [[ $1 == tollgate ]]; then
 		PFX+=(sh -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' as-client "$CG")
 	fi
@@ -531,8 +537,12 @@ tg_after=$(tg_requests)
 
 # LAT_ROUNDS rounds; in each, every scenario in turn gets its share of the
 # requests on a fresh connection (after a short warm-up), so slow drifts of the
-# machine (frequency, noisy neighbours) spread over all scenarios alike. The
-# raw per-request samples are pooled by report.py.
+# machine (frequency, noisy neighbours) spread over all scenarios alike. Each
+# round's client is a new process, and where the scheduler first places it,
+# the proxy and the upstream on the CPUs tends to hold for the whole round
+# (a task is woken on the CPU it last ran on when that one is idle), so more
+# rounds also average over more placements. The raw per-request samples are
+# pooled by report.py.
 # Rescheduling and function-call interrupts, all CPUs: one is sent when a
 # task is woken on (or work is pushed to) another CPU that is not polling,
 # which on this kind of VM means waking a halted vCPU through the hypervisor.
@@ -665,6 +675,37 @@ want idle && for scen in "${SCENARIOS[@]}"; do
 done
 # back to normal processes for anything after this
 PERTURB_ENV=""
+if want idle && { want lat || want stream; }; then
+	# the idle test left proxies started with malloc perturbation
+	for scen in "${SCENARIOS[@]}"; do
+		[[ $scen == direct ]] || restart_proxy "$scen"
+	done
+fi
+
+# ------------------------------------------------------------------ the same on one CPU
+
+# Every process of the test, the client, the proxy (all its threads) and the
+# upstream, pinned to CPU 0, for every scenario alike: a wake-up never
+# crosses CPUs, so what a proxy adds is its own work (its CPU and its system
+# calls) without the price of waking a halted vCPU through the hypervisor,
+# which sections 1 and 2 pay on every hop. Afterwards every process may run
+# anywhere again.
+pin_servers() { # pin_servers CPULIST
+	local scen p
+	for scen in "${SCENARIOS[@]}" direct; do
+		for p in $(server_pids "$scen"); do
+			taskset -a -p -c "$1" "$p" >/dev/null || die "taskset $p failed"
+		done
+	done
+}
+if { want lat || want stream; } && ((ONE_CPU)) && (($(nproc) > 1)); then
+	log "latency and streams again with every process on CPU 0"
+	pin_servers 0
+	PIN_CPU=0
+	lat_rounds -cpu1
+	PIN_CPU=""
+	pin_servers "0-$(($(nproc) - 1))"
+fi
 
 # The same again with the guest's halt polling on, where the machine has it
 # (the cpuidle-haltpoll driver of a KVM guest). With guest_halt_poll_ns=0 an
@@ -674,8 +715,8 @@ PERTURB_ENV=""
 # wake-up cost about what it costs on bare metal. The setting is the
 # machine's, the same for every scenario; it is put back as it was at once
 # after these rounds, and by the exit trap if the run stops early. This pass
-# runs last, on fresh proxy processes, so that nothing else is measured
-# while (or after) the hypervisor sees this guest poll.
+# runs last (on the proxies restarted after the idle test), so that nothing
+# else is measured while (or after) the hypervisor sees this guest poll.
 HALTPOLL=/sys/module/haltpoll/parameters/guest_halt_poll_ns
 HALTPOLL_NS=${HALTPOLL_NS:-200000}
 HALTPOLL_WAS=""
@@ -686,11 +727,6 @@ if { want lat || want stream; } && [[ -w $HALTPOLL ]] && ((HALTPOLL_NS > 0)); th
 	echo "$HALTPOLL_NS" >"$HALTPOLL" || die "cannot set $HALTPOLL"
 	log "latency and streams again with halt polling ($HALTPOLL=$HALTPOLL_NS, was $HALTPOLL_WAS)"
 	echo "haltpoll_was=$HALTPOLL_WAS haltpoll_ns=$HALTPOLL_NS" >"$TMP/out/haltpoll"
-	if want idle; then # the idle test left proxies started with malloc perturbation
-		for scen in "${SCENARIOS[@]}"; do
-			[[ $scen == direct ]] || restart_proxy "$scen"
-		done
-	fi
 	lat_rounds -poll
 	restore_haltpoll
 fi
