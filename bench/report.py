@@ -233,6 +233,18 @@ def judged(added_us, target_us, baseline_p99_us):
     return added_us < target_us
 
 
+def again_section(d, tag, title, text, w):
+    """a section that repeats the latency and stream tables for one more pass"""
+    w(f"## {title}")
+    w("")
+    w(text)
+    w("")
+    lat_table(d, "lat" + tag, w)
+    w("")
+    stream_table(d, "stream" + tag, w)
+    w("")
+
+
 def targets(d):
     t = {}
     for tag in ("", "-poll"):
@@ -405,43 +417,33 @@ def markdown(d):
 
     # ---- the same on one CPU
     if d["lat-cpu1"] or d["stream-cpu1"]:
-        w("## 2a. Latency and streams again, every process on one CPU")
-        w("")
-        w("The same tests and rounds, run again after the throughput and idle tests (on "
-          "proxies restarted after the idle test) with the client, the proxy (all its threads) "
-          "and the upstream all pinned to CPU 0 (`taskset`), for every scenario alike. No "
-          "wake-up crosses CPUs, so no process waits for a halted vCPU to wake: what a proxy "
-          "adds here is its own work on the path, its CPU and its system calls, with the "
-          "client's and the upstream's work queued on the same CPU. It is not a deployment "
-          "setting, but it tells the proxy's cost apart from the machine's cost of waking "
-          "another CPU, which sections 1 and 2 pay at every hop.")
-        w("")
-        lat_table(d, "lat-cpu1", w)
-        w("")
-        stream_table(d, "stream-cpu1", w)
-        w("")
+        again_section(
+            d, "-cpu1", "2a. Latency and streams again, every process on one CPU",
+            "The same tests and rounds, run again after the throughput and idle tests (on "
+            "proxies restarted after the idle test) with the client, the proxy (all its threads) "
+            "and the upstream all pinned to CPU 0 (`taskset`), for every scenario alike. No "
+            "wake-up crosses CPUs, so no process waits for a halted vCPU to wake: what a proxy "
+            "adds here is its own work on the path, its CPU and its system calls, with the "
+            "client's and the upstream's work queued on the same CPU. It is not a deployment "
+            "setting, but it tells the proxy's cost apart from the machine's cost of waking "
+            "another CPU, which sections 1 and 2 pay at every hop.", w)
 
     # ---- the same with halt polling
     if polled:
         hp = d["haltpoll"]
-        w("## 2b. Latency and streams again, with halt polling on")
-        w("")
-        w("This machine is a KVM guest whose cpuidle driver (haltpoll) halts an idle vCPU at "
-          f"once (`guest_halt_poll_ns` = {int(hp.get('haltpoll_was', 0))}), so every wake-up "
-          "of a process that was waiting, the client's, the proxy's and the upstream's, goes "
-          "through the hypervisor and costs tens of µs; a proxy adds two such wake-ups to "
-          "each request. Sections 1 and 2 ran with that setting. The tables below are the "
-          "same tests, same rounds, run again at the very end of the bench (after the throughput and idle "
-          "tests, on proxies restarted after the idle test) with `guest_halt_poll_ns` = "
-          f"{int(hp.get('haltpoll_ns', 0))} (an idle vCPU polls that long before halting, "
-          "so a wake-up costs about what it costs on bare metal), for every scenario alike; "
-          "the setting was put back afterwards. The difference between the two is the "
-          "machine, not the proxies.")
-        w("")
-        lat_table(d, "lat-poll", w)
-        w("")
-        stream_table(d, "stream-poll", w)
-        w("")
+        again_section(
+            d, "-poll", "2b. Latency and streams again, with halt polling on",
+            "This machine is a KVM guest whose cpuidle driver (haltpoll) halts an idle vCPU at "
+            f"once (`guest_halt_poll_ns` = {int(hp.get('haltpoll_was', 0))}), so every wake-up "
+            "of a process that was waiting, the client's, the proxy's and the upstream's, goes "
+            "through the hypervisor and costs tens of µs; a proxy adds two such wake-ups to "
+            "each request. Sections 1 and 2 ran with that setting. The tables below are the "
+            "same tests, same rounds, run again at the very end of the bench (after the "
+            "throughput and idle tests, on proxies restarted after the idle test) with "
+            f"`guest_halt_poll_ns` = {int(hp.get('haltpoll_ns', 0))} (an idle vCPU polls that "
+            "long before halting, so a wake-up costs about what it costs on bare metal), for "
+            "every scenario alike; the setting was put back afterwards. The difference between "
+            "the two is the machine, not the proxies.", w)
 
     # ---- throughput
     wr = d["wrk"]
