@@ -789,6 +789,38 @@ enum ho_set {
 	HO_NSETS,
 };
 
+/* How the report names each of them. The studied blind sets (the third to
+ * the eighth) are described from their number, how many blind sets the
+ * rules were tuned on before it was written, what it was, and its shapes. */
+struct ho_setinfo {
+	const char *title; /* the report's heading */
+	const char *arg;   /* which argument gives it, when it is missing */
+	const char *name;  /* in the Targets table */
+	const char *number, *tuned_on, *what, *shapes;
+};
+static const struct ho_setinfo ho_sets[HO_NSETS] = {
+	[HO_BLIND] = {"### Blind held-out PII set (ours, generated)\n\n", "fourth", "the blind held-out set"},
+	[HO_EIGHTH] = {"### The eighth blind PII set (studied since it was scored)\n\n", "fifth",
+		       "the eighth blind set, studied since", "8", "seven", "the blind set of the previous round",
+		       HOLDOUT8_SHAPES},
+	[HO_SEVENTH] = {"### The seventh blind PII set (studied since it was scored)\n\n", "sixth",
+			"the seventh blind set, studied since", "7", "six", "the seventh blind set", HOLDOUT7_SHAPES},
+	[HO_SIXTH] = {"### The sixth blind PII set (studied since it was scored)\n\n", "seventh",
+		      "the sixth blind set, studied since", "6", "five", "the sixth blind set", HOLDOUT6_SHAPES},
+	[HO_FIFTH] = {"### The fifth blind PII set (studied since it was scored)\n\n", "eighth",
+		      "the fifth blind set, studied since", "5", "four", "the fifth blind set", HOLDOUT5_SHAPES},
+	[HO_FOURTH] = {"### The fourth blind PII set (studied since it was scored)\n\n", "ninth",
+		       "the fourth blind set, studied since", "4", "three", "the fourth blind set", HOLDOUT4_SHAPES},
+	[HO_THIRD] = {"### The third blind PII set (studied since it was scored)\n\n", "tenth",
+		      "the third blind set, studied since", "3", "two", "the third blind set", HOLDOUT3_SHAPES},
+	[HO_SECOND] = {"### The second blind PII set (studied since it was scored)\n\n", "eleventh",
+		       "the second blind set, studied since"},
+	[HO_FIRST] = {"### The first blind PII set (studied since it was scored)\n\n", "twelfth",
+		      "the first blind set, studied since"},
+	[HO_TEST] = {"### Generated PII set, test split (seen while tuning)\n\n", "third",
+		     "the generated test split, seen while tuning"},
+};
+
 /* What a held-out corpus scored, for the Targets table. */
 struct ho_result {
 	bool scored;
@@ -1155,29 +1187,16 @@ static const char *ho_rate(char *buf, size_t n, long a, long b)
 /* Score one of the generated corpora (enum ho_set). */
 static void score_heldout(const char *path, FILE *md, enum ho_set set)
 {
-	static const char *const titles[HO_NSETS] = {
-		"### Blind held-out PII set (ours, generated)\n\n",
-		"### The eighth blind PII set (studied since it was scored)\n\n",
-		"### The seventh blind PII set (studied since it was scored)\n\n",
-		"### The sixth blind PII set (studied since it was scored)\n\n",
-		"### The fifth blind PII set (studied since it was scored)\n\n",
-		"### The fourth blind PII set (studied since it was scored)\n\n",
-		"### The third blind PII set (studied since it was scored)\n\n",
-		"### The second blind PII set (studied since it was scored)\n\n",
-		"### The first blind PII set (studied since it was scored)\n\n",
-		"### Generated PII set, test split (seen while tuning)\n\n",
-	};
-	static const char *const args[HO_NSETS] = {"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-						   "twelfth", "third"};
+	const struct ho_setinfo *info = &ho_sets[set];
 	struct heldout *h = calloc(1, sizeof(*h));
 	struct ho_result *res = &ho_res[set];
 	long fp_neg = 0, fp_label = 0, fp_text = 0, neg_n = 0, neg_hit = 0, labels = 0, whole = 0;
 	char a[48], b[48], c[48];
 
-	fprintf(md, "%s", titles[set]);
+	fprintf(md, "%s", info->title);
 	if (!path) {
 		fprintf(md, "Not run: give the corpus as the %s argument (`make bench-redaction` generates it).\n\n",
-			args[set]);
+			info->arg);
 		free(h);
 		return;
 	}
@@ -1207,27 +1226,13 @@ static void score_heldout(const char *path, FILE *md, enum ho_set set)
 			    "`bench/pii_corpus.py`. It was generated once and scored, not tuned on.\n\n",
 			h->texts, h->split, h->seed, labels, neg_n);
 	else if (set >= HO_EIGHTH && set <= HO_THIRD) {
-		static const char *const studied[][3] = {
-			/* set number, the blind sets tuned on before it was written, what it was */
-			[HO_EIGHTH] = {"8", "seven", "the blind set of the previous round"},
-			[HO_SEVENTH] = {"7", "six", "the seventh blind set"},
-			[HO_SIXTH] = {"6", "five", "the sixth blind set"},
-			[HO_FIFTH] = {"5", "four", "the fifth blind set"},
-			[HO_FOURTH] = {"4", "three", "the fourth blind set"},
-			[HO_THIRD] = {"3", "two", "the third blind set"},
-		};
-		static const char *const shapes[] = {
-			[HO_EIGHTH] = HOLDOUT8_SHAPES, [HO_SEVENTH] = HOLDOUT7_SHAPES, [HO_SIXTH] = HOLDOUT6_SHAPES, [HO_FIFTH] = HOLDOUT5_SHAPES,
-			[HO_FOURTH] = HOLDOUT4_SHAPES, [HO_THIRD] = HOLDOUT3_SHAPES,
-		};
-
 		fprintf(md, "`bench/pii_holdout%s.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
 			    "of the six pattern-detectable types and %ld near misses. It was written, blind to the rules "
 			    "and to the earlier blind sets, after the rules had been tuned on `bench/pii_corpus.py` and "
 			    "the first %s blind sets. %s It was %s; **since it was scored, its misses have been studied "
 			    "and the rules tuned on it**, so it is no longer held out.\n\n",
-			studied[set][0], h->texts, h->split, h->seed, labels, neg_n, studied[set][1], shapes[set],
-			studied[set][2]);
+			info->number, h->texts, h->split, h->seed, labels, neg_n, info->tuned_on, info->shapes,
+			info->what);
 	} else if (set == HO_SECOND)
 		fprintf(md, "`bench/pii_holdout2.py` generates %ld texts (\"%s\", seed %ld) holding %ld labelled values "
 			    "of the six pattern-detectable types and %ld near misses. It was written, blind to the rules "
@@ -2024,13 +2029,8 @@ int main(int argc, char **argv)
 		    "lowest recall %.3f (Presidio; see its caveat): %s |\n", min_p, min_r,
 		min_p >= 0.99 && min_r >= 0.98 ? "met" : "**missed**");
 	for (int i = 0; i < HO_NSETS; i++) {
-		static const char *const names[HO_NSETS] = {
-			"the blind held-out set", "the eighth blind set, studied since", "the seventh blind set, studied since", "the sixth blind set, studied since", "the fifth blind set, studied since", "the fourth blind set, studied since",
-			"the third blind set, studied since", "the second blind set, studied since",
-			"the first blind set, studied since", "the generated test split, seen while tuning",
-		};
 		const struct ho_result *h = &ho_res[i];
-		const char *set = names[i];
+		const char *set = ho_sets[i].name;
 
 		if (!h->scored)
 			continue;
