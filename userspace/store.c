@@ -23,8 +23,8 @@
  * are on them, not on the text. 8-byte keys put four times as many rows on
  * a page as the hex text; and since the ids tollgate makes begin with the
  * time (trace.h), a batch adds its keys at the end of each index instead
- * of on random pages. meta('trace_key', 'first16') marks a store whose
- * trace keys are made so (earlier versions took the last 16 digits).
+ * of on random pages. (Earlier versions keyed a trace by the last 16
+ * digits; their rows keep that key: see old_trace_key().)
  */
 #include "store.h"
 
@@ -144,6 +144,15 @@ static int prepare_insert(sqlite3 *db, const char *table, const struct col *cols
 
 static void *writer_main(void *arg);
 
+static uint64_t hex_digits(const char *p, size_t n)
+{
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < n && p[i]; i++)
+		k = k << 4 | (uint64_t)(p[i] <= '9' ? p[i] - '0' : (p[i] | 0x20) - 'a' + 10);
+	return k;
+}
+
 /* The index key of a trace or span id: its first 16 hex digits (all of a
  * span id's) as a 64-bit integer. The ids tollgate makes begin with the time
  * (trace.h), so a new row's key lands at the end of each index, on a page
@@ -152,11 +161,17 @@ static void *writer_main(void *arg);
  * write. (Trace ids from agents are random, and so are their keys.) */
 static sqlite3_int64 id_key(const char *id)
 {
-	uint64_t k = 0;
+	return (sqlite3_int64)hex_digits(id, 16);
+}
 
-	for (size_t i = 0; i < 16 && id[i]; i++)
-		k = k << 4 | (uint64_t)(id[i] <= '9' ? id[i] - '0' : (id[i] | 0x20) - 'a' + 10);
-	return (sqlite3_int64)k;
+/* The key earlier versions gave a trace: the last 16 hex digits of its id.
+ * Their rows keep it (re-keying a large store would rewrite every row at
+ * start-up), so a trace is looked up under both keys until they age out. */
+static sqlite3_int64 old_trace_key(const char *id)
+{
+	size_t n = strlen(id);
+
+	return (sqlite3_int64)hex_digits(id + (n > 16 ? n - 16 : 0), 16);
 }
 
 static void sql_id_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -184,42 +199,23 @@ static bool has_column(sqlite3 *db, const char *name)
 	return have;
 }
 
-static bool trace_keys_current(sqlite3 *db)
-{
-	sqlite3_stmt *st = NULL;
-	bool current = false;
-
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = 'trace_key' AND value = 'first16'", -1, &st,
-			       NULL) == SQLITE_OK)
-		current = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return current;
-}
-
 /* Bring a store made by an earlier version up to date: it may lack the
- * "extra" column, the id keys (its indexes were on the id text), or key a
- * trace by the last 16 hex digits of its id rather than the first. */
+ * "extra" column, and the id keys (its indexes were on the id text). */
 static int migrate(sqlite3 *db, tg_err *err)
 {
 	if (!has_column(db, "extra") && exec(db, "ALTER TABLE spans ADD COLUMN extra TEXT", err))
 		return -1;
-	if (sqlite3_create_function(db, "tg_id_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_id_key,
-				    NULL, NULL) != SQLITE_OK)
-		return tg_errf(err, "%s", sqlite3_errmsg(db));
 	if (!has_column(db, "trace_key")) {
+		if (sqlite3_create_function(db, "tg_id_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					    sql_id_key, NULL, NULL) != SQLITE_OK)
+			return tg_errf(err, "%s", sqlite3_errmsg(db));
 		if (exec(db, "BEGIN; ALTER TABLE spans ADD COLUMN trace_key INTEGER;"
 			     " ALTER TABLE spans ADD COLUMN span_key INTEGER;"
-			     " UPDATE spans SET span_key = tg_id_key(span_id);"
+			     " UPDATE spans SET trace_key = tg_id_key(trace_id), span_key = tg_id_key(span_id);"
 			     " DROP INDEX IF EXISTS spans_trace; DROP INDEX IF EXISTS spans_span; COMMIT;", err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
-	}
-	if (!trace_keys_current(db) &&
-	    exec(db, "BEGIN; UPDATE spans SET trace_key = tg_id_key(trace_id);"
-		     " INSERT OR REPLACE INTO meta(key, value) VALUES('trace_key', 'first16'); COMMIT;", err)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
 	}
 	return exec(db, "CREATE INDEX IF NOT EXISTS spans_trace_key ON spans(trace_key);"
 			"CREATE INDEX IF NOT EXISTS spans_span_key ON spans(span_key);", err);
@@ -813,7 +809,7 @@ int tg_store_query_trace(const char *db, const char *id, cJSON **out, tg_err *er
 		tg_errf(err, "out of memory");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(h, by_trace ? "SELECT * FROM spans WHERE trace_key = ?2 AND trace_id = ?1"
+	if (sqlite3_prepare_v2(h, by_trace ? "SELECT * FROM spans WHERE trace_key IN (?2, ?3) AND trace_id = ?1"
 					     " ORDER BY start_ms, id"
 					   : "SELECT * FROM spans WHERE span_key = ?2 AND span_id = ?1 ORDER BY id",
 			       -1, &st, NULL) != SQLITE_OK) {
@@ -822,6 +818,8 @@ int tg_store_query_trace(const char *db, const char *id, cJSON **out, tg_err *er
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id_key(id));
+	if (by_trace)
+		sqlite3_bind_int64(st, 3, old_trace_key(id));
 	if (run_query(h, st, spans, false, err))
 		goto out;
 	sqlite3_finalize(st);
