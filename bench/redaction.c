@@ -1887,7 +1887,7 @@ int main(int argc, char **argv)
 	struct stream_result sc, sd, sac, sad, sgc, sgd, sgr;
 	FILE *md;
 	time_t wall = time(NULL);
-	char when[64];
+	char when[64], tmp_path[4096];
 	struct tg_redactor *x;
 
 	if (argc > 2 && strcmp(argv[1], "--misses") == 0)
@@ -1901,18 +1901,33 @@ int main(int argc, char **argv)
 		return speed_only(argv[2]);
 	if (argc > 2 && strcmp(argv[1], "--sse") == 0)
 		return sse_only(argv[2]);
+	if (argc > 1 && argv[1][0] == '-') {
+		fprintf(stderr, "usage: see the comment at the top of bench/redaction.c\n");
+		return 2;
+	}
 	if (argc > 3)
 		sets[HO_TEST] = argv[3];
 	for (int i = 0; i < HO_TEST && 4 + i < argc; i++)
 		sets[i] = argv[4 + i];
-	md = fopen(out_path, "w");
+	snprintf(presidio, sizeof(presidio), "%s/presidio-synth-pii/synth_dataset_v2.json", corpora);
+	snprintf(np, sizeof(np), "%s/noseyparker-secret-examples/examples.jsonl", corpora);
+	for (int i = -2; i < HO_NSETS; i++) {
+		const char *need = i == -2 ? presidio : i == -1 ? np : sets[i];
+
+		if (need && access(need, R_OK) != 0) {
+			perror(need);
+			return 1;
+		}
+	}
+	/* the report replaces out_path only once it is whole: a run that
+	 * fails half-way leaves the last one as it was */
+	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp", out_path);
+	md = fopen(tmp_path, "w");
 	if (!md) {
-		perror(out_path);
+		perror(tmp_path);
 		return 1;
 	}
 	tg_log_set_level(TG_LOG_ERROR);
-	snprintf(presidio, sizeof(presidio), "%s/presidio-synth-pii/synth_dataset_v2.json", corpora);
-	snprintf(np, sizeof(np), "%s/noseyparker-secret-examples/examples.jsonl", corpora);
 	R = open_policy("{\"actions\": {\"*\": \"redact\"}}");
 	RD = open_policy("{}");
 	x = tg_redactor_new(R, &WHO);
@@ -2054,7 +2069,10 @@ int main(int argc, char **argv)
 		    "(%zu / %zu by the allocator); the request's pseudonyms apart (above): %s |\n", st_clean, st_dense,
 		heap[0], heap[1], st_clean <= 2048 && st_dense <= 2048 && heap[0] <= 2048 && heap[1] <= 2048 ?
 		"met" : "**missed** (see the note on state above)");
-	fclose(md);
+	if (fclose(md) != 0 || rename(tmp_path, out_path) != 0) {
+		perror(out_path);
+		return 1;
+	}
 	free_payloads(&clean, &dense);
 	tg_redactor_free(x);
 	tg_redact_close(R);
