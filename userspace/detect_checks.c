@@ -140,7 +140,7 @@ static bool card_grouping_ok(const char *s, size_t len)
 		sep = c;
 		if (group < 2 || group > 7 || (ngroups == 0 && group != 4))
 			return false;
-		if (ngroups == 0 ? group != 4 : group != 4 && group != 6)
+		if (group != 4 && group != 6)
 			layout = false;
 		ngroups++;
 		group = 0;

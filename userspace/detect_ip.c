@@ -266,21 +266,20 @@ enum tg_validity tg_valid_ipv4(const char *t, size_t len, size_t st, size_t en, 
 }
 
 /*
- * Can nothing more of an address follow a, n bytes long: it ends in an
- * IPv4 tail ("::ffff:192.0.2.33"), or it has all eight groups written
- * ("fd12:8c5c:2:9c2d:3:eab:63da:7"), not all of two hex digits (a run of
- * bytes, "00:1a:2b:3c:4d:5e:6f:70", is a dump). Then ':' and digits after
- * it are a port, as a browser's devtools print a remote address
- * ("::ffff:91.114.223.136:443"). A compressed address may go on ("2001:db8::1:443"
- * is one), so its ':' and digits stay undecided and refused.
+ * Has an address without an IPv4 tail, a, n bytes long, all eight groups
+ * written ("fd12:8c5c:2:9c2d:3:eab:63da:7"), not all of two hex digits (a
+ * run of bytes, "00:1a:2b:3c:4d:5e:6f:70", is a dump)? Then, as after an
+ * IPv4 tail ("::ffff:192.0.2.33"), nothing more of the address can follow,
+ * and ':' and digits after it are a port, as a browser's devtools print a
+ * remote address ("::ffff:91.114.223.136:443"). A compressed address may
+ * go on ("2001:db8::1:443" is one), so its ':' and digits stay undecided
+ * and refused.
  */
-static bool complete_address(const char *a, size_t n)
+static bool all_groups(const char *a, size_t n)
 {
 	size_t colons = 0, group = 0;
 	bool bytes = true;
 
-	if (memchr(a, '.', n))
-		return true;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || a[i] == ':') {
 			if (group != 2)
@@ -307,20 +306,22 @@ enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 	char buf[64];
 	struct in6_addr a;
 	size_t n = en - st, colons = 0, groups = 0;
-	bool full_group = false;
+	bool full_group = false, v4_tail;
 
 	if (n >= sizeof(buf) || (st > 0 && (isxdigit((unsigned char)t[st - 1]) || t[st - 1] == ':')))
 		return TG_NO;
 	if (en < len && isxdigit((unsigned char)t[en]))
 		return TG_NO;
+	v4_tail = memchr(t + st, '.', n) != NULL;
 	/* a ':' goes on into more of an address or a port, unless it ends a
 	 * phrase ("from fd7a:115c:9:3:786:2785:c:687: too many requests") */
 	if (en < len && t[en] == ':') {
 		if (en + 1 >= len)
 			return final ? TG_YES : TG_MORE;
 		if (isxdigit((unsigned char)t[en + 1]) || t[en + 1] == ':' || t[en + 1] == '/') {
-			enum tg_validity port = complete_address(t + st, n) ? port_or_prefix_at(t, len, en, ':', 65535, final)
-									     : TG_NO;
+			enum tg_validity port = v4_tail || all_groups(t + st, n)
+							? port_or_prefix_at(t, len, en, ':', 65535, final)
+							: TG_NO;
 			size_t p = en + 1;
 
 			if (port != TG_YES)
@@ -331,7 +332,7 @@ enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 			while (p < len && isdigit((unsigned char)t[p]))
 				p++;
 			if (st > 0 && t[st - 1] && strchr("'\"`", t[st - 1]) && p < len && t[p] == t[st - 1] &&
-			    !memchr(t + st, '.', n))
+			    !v4_tail)
 				return TG_NO;
 		}
 	}
@@ -363,7 +364,7 @@ enum tg_validity tg_valid_ipv6(const char *t, size_t len, size_t st, size_t en, 
 		if (i + 4 <= n && strspn(buf + i, "0123456789abcdefABCDEF") == 4 && strcspn(buf + i, "0123456789") < 4)
 			full_group = true;
 	}
-	if (strchr(buf, '.'))
+	if (v4_tail)
 		groups++;
 	if (groups == 1 && full_group && n == 6 && buf[4] == ':' && buf[5] == ':')
 		return TG_YES;
