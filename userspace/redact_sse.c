@@ -19,6 +19,14 @@
  * text); no event is ever merged, split, reordered or made up.
  *
  * Strings that are not channels are redacted whole as the event leaves.
+ *
+ * The detectors run once per read, not once per event: a read that brings
+ * a burst of events (a provider's backlog, a busy worker) appends each
+ * channel's pieces and scans them together at the end of the read, which
+ * decides exactly what scanning piece by piece would (textrw.h). The
+ * burst is held till then, as events wait for their decision anyway; a
+ * burst flushes early, at an event boundary, once it holds BATCH_BYTES or
+ * half the channel table.
  */
 #include "redact_sse.h"
 
@@ -39,6 +47,7 @@
 #define MAX_QUEUE_BYTES (8u << 20) /* held events; past this what is held is decided as it stands */
 #define NO_CHANNEL UINT32_MAX
 #define CLEAN_MEMO 4               /* strings other than channels remembered as clean */
+#define BATCH_BYTES (64u << 10)    /* held events of one read past which it is scanned and released early */
 
 enum framing { FRAME_SSE, FRAME_ARRAY };
 
@@ -57,6 +66,7 @@ struct channel {
 	uint32_t last;              /* serial of the latest event with a piece of it */
 	uint32_t queued;            /* pieces of held events that refer to it */
 	bool closing, closed;
+	bool unscanned;             /* text appended since the detectors last ran over it */
 	char kind;                  /* the name's first letter: c (OpenAI chat), a, g, r, f */
 	uint64_t name;              /* hash of the channel's name ("c0/content", see channel_of) */
 	uint64_t group;             /* ... of its first part, up to its first '/' included (the whole name without one) */
@@ -328,6 +338,7 @@ static int channel_feed(struct tg_redact_sse *s, struct channel *c, const char *
 
 	if (c->closed)
 		return 0;
+	c->unscanned = false;
 	if (tg_textstream_scan(&c->ts, d, tg_redactor_mask(s->x, TG_DIR_RESPONSE), text, len, final, &s->w->spans,
 			       &base, &hold, &err) < 0)
 		return -1;
@@ -349,6 +360,27 @@ static int channel_feed(struct tg_redact_sse *s, struct channel *c, const char *
 	c->hold = hold;
 	if (final)
 		c->closed = true;
+	return 0;
+}
+
+/* Append a piece of channel text, for scan_channels() to decide. */
+static int channel_append(struct tg_redact_sse *s, struct channel *c, const char *text, size_t len)
+{
+	tg_err err = {{0}};
+
+	(void)s;
+	if (c->closed || !len)
+		return 0;
+	c->unscanned = true;
+	return tg_textstream_append(&c->ts, text, len, &err);
+}
+
+/* Run the detectors over the text appended to the channels since they last did. */
+static int scan_channels(struct tg_redact_sse *s)
+{
+	for (size_t i = 0; i < s->nch; i++)
+		if (s->ch[i].unscanned && channel_feed(s, &s->ch[i], NULL, 0, false) < 0)
+			return -1;
 	return 0;
 }
 
@@ -531,7 +563,7 @@ static int inspect(void *ctx, const struct tg_json_path *p, const char *text, si
 			s->w->cur->clean = false;
 		return add_seg(s->w->cur, NO_CHANNEL, 0, 0);
 	}
-	if (channel_feed(s, c, text, len, false) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len, len) < 0)
+	if (channel_append(s, c, text, len) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len, len) < 0)
 		return -1;
 	c->queued++;
 	c->last = s->w->cur->serial;
@@ -1039,6 +1071,9 @@ static int arrive(struct tg_redact_sse *s, const struct incoming *in)
 
 	if (s->dead)
 		return 0;
+	/* a long burst goes out in parts (see the top of this file) */
+	if ((s->qbytes > BATCH_BYTES || s->nch >= MAX_CHANNELS / 2) && (scan_channels(s) < 0 || release(s, 0) < 0))
+		return -1;
 	/* JSON is rewritten string by string, escapes decoded. An event's data
 	 * that is no object, array or string is text (numbers included); an
 	 * array's element is JSON whatever it is, so the array stays JSON. */
@@ -1072,11 +1107,11 @@ static int arrive(struct tg_redact_sse *s, const struct incoming *in)
 		if (close_channels(s, s->w->close_all) < 0)
 			return -1;
 	}
-	if (release(s, 0) < 0)
-		return -1;
 	if (s->qbytes > MAX_QUEUE_BYTES) {
 		/* something undecided for megabytes: decide it as it stands */
-		if (close_channels(s, true) < 0 || release(s, 0) < 0)
+		if (scan_channels(s) < 0 || release(s, 0) < 0)
+			return -1;
+		if (s->qbytes > MAX_QUEUE_BYTES && (close_channels(s, true) < 0 || release(s, 0) < 0))
 			return -1;
 	}
 	return 0;
@@ -1187,6 +1222,8 @@ int tg_redact_sse_feed(struct tg_redact_sse *s, const char *in, size_t len, bool
 	}
 	if (rc == 0 && last && !s->dead)
 		rc = close_channels(s, true);
+	if (rc == 0)
+		rc = scan_channels(s);
 	/* what is kept till the next read includes the splitter's piece of an event */
 	if (rc == 0)
 		rc = release(s, last ? 0 : tg_redact_sse_splitter_bytes(s));

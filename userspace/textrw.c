@@ -93,13 +93,8 @@ static void trim(struct tg_textstream *ts, size_t history)
 	}
 }
 
-/* Append a piece and detect: spans in buffer offsets, *hold a buffer offset. */
-static int step(struct tg_textstream *ts, const struct tg_detectors *d, uint64_t entities, const char *in,
-		size_t len, bool final, struct tg_spans *sp, size_t *hold, tg_err *err)
+int tg_textstream_append(struct tg_textstream *ts, const char *in, size_t len, tg_err *err)
 {
-	struct tg_scan_opts o = {.entities = entities, .final = final};
-
-	sp->n = 0;
 	if (ts->done)
 		return tg_errf(err, "text stream already finished");
 	if (len && reserve(ts, len) < 0)
@@ -108,6 +103,18 @@ static int step(struct tg_textstream *ts, const struct tg_detectors *d, uint64_t
 		memcpy(ts->buf + ts->len, in, len);
 		ts->len += len;
 	}
+	return 0;
+}
+
+/* Append a piece and detect: spans in buffer offsets, *hold a buffer offset. */
+static int step(struct tg_textstream *ts, const struct tg_detectors *d, uint64_t entities, const char *in,
+		size_t len, bool final, struct tg_spans *sp, size_t *hold, tg_err *err)
+{
+	struct tg_scan_opts o = {.entities = entities, .final = final};
+
+	sp->n = 0;
+	if (tg_textstream_append(ts, in, len, err) < 0)
+		return -1;
 	*hold = ts->from;
 	if (ts->len == ts->from && !final)
 		return 0;

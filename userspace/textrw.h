@@ -65,6 +65,10 @@ int tg_textstream_feed(struct tg_textstream *ts, const struct tg_detectors *d, u
 int tg_textstream_scan(struct tg_textstream *ts, const struct tg_detectors *d, uint64_t entities,
 		       const char *in, size_t len, bool final, struct tg_spans *out, uint64_t *base_out,
 		       uint64_t *hold, tg_err *err);
+/* Append a piece without detecting: the next tg_textstream_scan() (len 0
+ * will do) detects over everything appended since the last one, with the
+ * same result as if each piece had been scanned as it came. */
+int tg_textstream_append(struct tg_textstream *ts, const char *in, size_t len, tg_err *err);
 /* The original text at whole-text offset at (must not be forgotten yet). */
 const char *tg_textstream_at(const struct tg_textstream *ts, uint64_t at);
 /* The caller needs no text before whole-text offset upto any more. */

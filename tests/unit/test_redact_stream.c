@@ -297,8 +297,10 @@ static int read_chat(void *arg, const struct tg_sse_event *ev)
 	return 0;
 }
 
-/* The OpenAI chat stream in (chat_chunk events), redacted one read per event; its text into rd. */
-static void run_chat_events(struct tg_buf *in, size_t *state, struct chat_read *rd)
+/* The OpenAI chat stream in (chat_chunk events), redacted in reads of read_size bytes (0: one read per
+ * event); its text into rd, and what went out into raw (if not NULL). */
+static void run_chat_reads(struct tg_buf *in, size_t read_size, size_t *state, struct chat_read *rd,
+			   struct tg_buf *raw)
 {
 	struct tg_redactor *x = tg_redactor_new(R, &WHO);
 	struct tg_redact_sse *s = tg_redact_sse_new(x, TG_API_OPENAI, "t");
@@ -309,8 +311,10 @@ static void run_chat_events(struct tg_buf *in, size_t *state, struct chat_read *
 		      "data: [DONE]\n\n");
 	for (size_t i = 0; i < tg_buf_used(in);) {
 		const char *p = tg_buf_start(in) + i, *e = memmem(p, tg_buf_used(in) - i, "\n\n", 2);
-		size_t k = (size_t)(e - p) + 2;
+		size_t k = read_size ? read_size : (size_t)(e - p) + 2;
 
+		if (k > tg_buf_used(in) - i)
+			k = tg_buf_used(in) - i;
 		tg_redact_sse_feed(s, p, k, false, &out);
 		if (state_of(s, x) > *state)
 			*state = state_of(s, x);
@@ -323,9 +327,16 @@ static void run_chat_events(struct tg_buf *in, size_t *state, struct chat_read *
 	tg_sse_finish(&split, read_chat, rd);
 	tg_sse_free(&split);
 	tg_buf_append(&rd->text, "", 1);
+	if (raw)
+		tg_buf_append(raw, tg_buf_start(&out), tg_buf_used(&out));
 	tg_redact_sse_free(s);
 	tg_redactor_free(x);
 	tg_buf_free(&out);
+}
+
+static void run_chat_events(struct tg_buf *in, size_t *state, struct chat_read *rd)
+{
+	run_chat_reads(in, 0, state, rd, NULL);
 }
 
 /* A real-sized OpenAI chat stream of text, in deltas of delta bytes, one read per event. */
@@ -400,6 +411,88 @@ static void check_state(void)
 			tg_buf_free(&rd.text);
 			free(want);
 		}
+	}
+}
+
+/*
+ * A burst: many events in one read (a provider's backlog, a busy worker),
+ * scanned together at the end of the read. The text comes out as plain
+ * redaction makes it, whatever the reads' sizes, with every event kept; a
+ * stream with nothing to redact that comes in one read goes out byte for
+ * byte (in smaller reads, the state budget may send an event before its
+ * last word is decided, that word going on in a later event); and one read
+ * of more than the batch (64 KB) is the same.
+ */
+static void check_bursts(void)
+{
+	const char *texts[] = {
+		"Write to jane.doe@example.com or call +1 415-555-0100; card 4111 1111 1111 1111, SSN 123-45-6789.",
+		"Customer Jane Roe, cell=3035550109, status: pending",
+		"Contact me at a.really.long.local.part.that.keeps.going.and.going.for.quite.a.while@mail.example.org.",
+		"Hello! How can I help you today? I am a canned stream from the bench upstream.",
+	};
+	const size_t reads[] = {SIZE_MAX, 4096, 1000, 333, 17, 0};
+	size_t wrong = 0, lost = 0, changed = 0, runs = 0;
+
+	for (size_t t = 0; t < TG_ARRAY_LEN(texts); t++) {
+		char *want = plain(texts[t]);
+
+		for (size_t delta = 1; delta <= 7; delta += 3) {
+			struct tg_buf in = {0};
+			size_t n = strlen(texts[t]), events = (n + delta - 1) / delta + 2;
+
+			for (size_t i = 0; i < n; i += delta)
+				chat_chunk(&in, texts[t] + i, n - i < delta ? n - i : delta);
+			for (size_t r = 0; r < TG_ARRAY_LEN(reads); r++) {
+				struct tg_buf copy = {0}, raw = {0};
+				struct chat_read rd;
+				size_t state = 0;
+
+				tg_buf_append(&copy, tg_buf_start(&in), tg_buf_used(&in));
+				run_chat_reads(&copy, reads[r], &state, &rd, &raw);
+				runs++;
+				wrong += strcmp(tg_buf_start(&rd.text), want) != 0;
+				lost += rd.events != (int)events;
+				/* nothing to redact: out is in (run_chat_reads added the end to copy) */
+				if (strcmp(want, texts[t]) == 0 && reads[r] == SIZE_MAX)
+					changed += tg_buf_used(&raw) != tg_buf_used(&copy) ||
+						   memcmp(tg_buf_start(&raw), tg_buf_start(&copy), tg_buf_used(&raw)) != 0;
+				tg_buf_free(&rd.text);
+				tg_buf_free(&raw);
+				tg_buf_free(&copy);
+			}
+			tg_buf_free(&in);
+		}
+		free(want);
+	}
+	CHECK(wrong == 0 && lost == 0 && changed == 0, "%zu streams in bursts (whole, 4096, 1000, 333 and 17-byte reads, "
+	      "a read per event): the text as plain redaction makes it (%zu differ), every event kept (%zu lost some), "
+	      "a clean stream in one read byte for byte (%zu changed)", runs, wrong, lost, changed);
+
+	/* one read far past the batch: 2,000 events with a card number in every 100th */
+	{
+		struct tg_buf in = {0}, text = {0};
+		struct chat_read rd;
+		size_t state = 0;
+		char *want;
+
+		for (int i = 0; i < 2000; i++) {
+			const char *d = i % 100 == 50 ? " card 4111 1111 1111 1111," : " word";
+
+			chat_chunk(&in, d, strlen(d));
+			tg_buf_append(&text, d, strlen(d));
+		}
+		tg_buf_append(&text, "", 1);
+		want = plain(tg_buf_start(&text));
+		run_chat_reads(&in, SIZE_MAX, &state, &rd, NULL);
+		CHECK(tg_buf_used(&in) > (200u << 10) && strcmp(tg_buf_start(&rd.text), want) == 0 && rd.events == 2002 &&
+		      strstr(want, "[REDACTED:CARD]") != NULL,
+		      "a %zu-byte read of 2,000 events comes out as plain redaction makes it, every event kept (%d)",
+		      tg_buf_used(&in), rd.events);
+		free(want);
+		tg_buf_free(&rd.text);
+		tg_buf_free(&text);
+		tg_buf_free(&in);
 	}
 }
 
@@ -587,6 +680,7 @@ int main(void)
 	check_array_scalars();
 	check_state();
 	check_context_word_split();
+	check_bursts();
 	check_siblings();
 	check_clean_memo_names();
 	check_reply_pseudonyms();
