@@ -8,6 +8,7 @@
  */
 #include "sse.h"
 
+#include <stdint.h>
 #include <string.h>
 
 void tg_sse_init(struct tg_sse *s, size_t max_event)
@@ -20,6 +21,25 @@ void tg_sse_free(struct tg_sse *s)
 {
 	tg_buf_free(&s->buf);
 	tg_buf_free(&s->fields);
+}
+
+/* The offset of the first CR or LF in p[i..n), or n: eight bytes at a time. */
+static size_t line_end(const char *p, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, lf, cr;
+
+		memcpy(&w, p + i, 8);
+		lf = w ^ (ones * '\n');
+		cr = w ^ (ones * '\r');
+		if ((((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & highs)
+			break;
+	}
+	while (i < n && p[i] != '\n' && p[i] != '\r')
+		i++;
+	return i;
 }
 
 struct fields {
@@ -65,13 +85,11 @@ static int parse(struct tg_sse *s, size_t n, struct tg_sse_event *ev)
 {
 	const char *raw = tg_buf_start(&s->buf);
 	struct fields f = {0};
-	size_t i = 0, start = 0;
+	size_t i, start = 0;
 	char *p;
 
 	tg_buf_reset(&s->fields);
-	for (i = 0; i < n; i++) {
-		if (raw[i] != '\r' && raw[i] != '\n')
-			continue;
+	for (i = line_end(raw, 0, n); i < n; i = line_end(raw, i + 1, n)) {
 		if (field_line(s, raw + start, i - start, &f))
 			return -1;
 		if (raw[i] == '\r' && i + 1 < n && raw[i + 1] == '\n')
@@ -126,8 +144,19 @@ int tg_sse_feed(struct tg_sse *s, const char *in, size_t len, tg_sse_fn fn, void
 	if (len && tg_buf_append(&s->buf, in, len))
 		return -1;
 	while (s->scan < tg_buf_used(&s->buf)) {
-		size_t i = s->scan++;
-		char c = tg_buf_start(&s->buf)[i];
+		size_t i = s->scan;
+		char c;
+
+		/* within a line, only its end matters */
+		if (s->in_line && !s->skip_lf) {
+			i = line_end(tg_buf_start(&s->buf), i, tg_buf_used(&s->buf));
+			if (i == tg_buf_used(&s->buf)) {
+				s->scan = i;
+				break;
+			}
+		}
+		s->scan = i + 1;
+		c = tg_buf_start(&s->buf)[i];
 
 		if (s->skip_lf) {
 			s->skip_lf = false;
