@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "word.h"
+
 #define KEY_MAX 64
 
 struct rw {
@@ -45,13 +47,10 @@ static int fail(struct rw *r, const char *why)
 	return -1;
 }
 
-/* Has any of these 8 bytes to end a plain run: a quote, a backslash, or a control character? */
-static bool special8(uint64_t w)
+/* The bytes of w that end a plain run: a quote, a backslash, or a control character (word.h). */
+static uint64_t special8(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-
-	return (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs;
+	return tg_word_eq(w, '"') | tg_word_eq(w, '\\') | tg_word_below(w, 0x20);
 }
 
 static int hexval(char c)
@@ -121,11 +120,14 @@ static int scan_string(struct rw *r, bool decode, bool *escaped)
 
 		/* a run of plain bytes: eight at a time while none is special */
 		while (r->i + 8 <= r->n) {
-			uint64_t w;
+			uint64_t w, m;
 
-			memcpy(&w, r->s + r->i, 8);
-			if (special8(w))
+			w = tg_word_load(r->s + r->i);
+			m = special8(w);
+			if (m) {
+				r->i += tg_word_first(m);
 				break;
+			}
 			r->i += 8;
 		}
 		while (r->i < r->n) {
@@ -285,6 +287,26 @@ static int string_value(struct rw *r)
 	return scan_string(r, false, &escaped);
 }
 
+/* The key whose string starts at ks and has just been scanned, into key (cut at KEY_MAX - 1 bytes). */
+static void keep_key(struct rw *r, size_t ks, bool escaped, char *key)
+{
+	size_t klen;
+
+	if (escaped) {
+		size_t end = r->i;
+
+		r->i = ks;
+		scan_string(r, true, &escaped);
+		r->i = end;
+		klen = tg_buf_used(&r->text) < KEY_MAX - 1 ? tg_buf_used(&r->text) : KEY_MAX - 1;
+		memcpy(key, tg_buf_start(&r->text), klen);
+	} else {
+		klen = r->i - ks - 2 < KEY_MAX - 1 ? r->i - ks - 2 : KEY_MAX - 1;
+		memcpy(key, r->s + ks + 1, klen);
+	}
+	key[klen] = 0;
+}
+
 static int object(struct rw *r, size_t depth)
 {
 	size_t obj = r->i;
@@ -306,28 +328,18 @@ static int object(struct rw *r, size_t depth)
 		ks = r->i;
 		if (scan_string(r, false, &escaped) < 0)
 			return -1;
-		if (escaped) {
-			size_t klen;
-
-			r->i = ks;
-			scan_string(r, true, &escaped);
-			klen = tg_buf_used(&r->text) < KEY_MAX - 1 ? tg_buf_used(&r->text) : KEY_MAX - 1;
-			memcpy(key, tg_buf_start(&r->text), klen);
-			key[klen] = 0;
-		} else {
-			size_t klen = r->i - ks - 2 < KEY_MAX - 1 ? r->i - ks - 2 : KEY_MAX - 1;
-
-			memcpy(key, r->s + ks + 1, klen);
-			key[klen] = 0;
-		}
+		if (r->fn) /* a walk that only validates keeps no path */
+			keep_key(r, ks, escaped, key);
 		skip_ws(r);
 		if (r->i >= r->n || r->s[r->i] != ':')
 			return fail(r, "expected ':'");
 		r->i++;
-		r->path.keys[depth] = key;
-		r->path.idx[depth] = 0;
-		r->path.at[depth] = obj;
-		r->path.depth = depth + 1;
+		if (r->fn) {
+			r->path.keys[depth] = key;
+			r->path.idx[depth] = 0;
+			r->path.at[depth] = obj;
+			r->path.depth = depth + 1;
+		}
 		if (value(r, depth + 1) < 0)
 			return -1;
 		skip_ws(r);

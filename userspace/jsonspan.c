@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "word.h"
+
 #define SPAN_LEVELS 3     /* tg_json_doc notes containers this many levels below the top */
 #define NUMBER_COPY 128   /* a longer number is copied to the heap for strtod */
 #define MAX_MANY 32       /* keys looked up per pass by tg_json_get_many */
@@ -20,50 +22,16 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* ---- scanning bytes -------------------------------------------------------- */
-
-/*
- * A word (8 bytes) at a time, in portable C. match(w, b) sets the high bit
- * of each byte of w that is b, and no other bit: x = w ^ b...b has a zero
- * byte there, and adding 0x7f to the low 7 bits of a byte carries into its
- * high bit unless they are all zero. The first hit is the lowest set bit on
- * a little-endian machine, the highest on a big-endian one.
- */
-#define ONES 0x0101010101010101ull
-#define LOWS 0x7f7f7f7f7f7f7f7full
-
-static uint64_t load8(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	return w;
-}
-
-static uint64_t match(uint64_t w, unsigned char b)
-{
-	uint64_t x = w ^ (ONES * b);
-
-	return ~(((x & LOWS) + LOWS) | x | LOWS);
-}
-
-static size_t first_hit(uint64_t m)
-{
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_clzll(m) / 8;
-#else
-	return (size_t)__builtin_ctzll(m) / 8;
-#endif
-}
+/* ---- scanning bytes (a word at a time: word.h) ------------------------------ */
 
 /* The first offset at or after i holding '"' or a backslash (n if none). */
 static size_t find_quote_or_backslash(const char *s, size_t n, size_t i)
 {
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w = load8(s + i), m = match(w, '"') | match(w, '\\');
+		uint64_t w = tg_word_load(s + i), m = tg_word_eq(w, '"') | tg_word_eq(w, '\\');
 
 		if (m)
-			return i + first_hit(m);
+			return i + tg_word_first(m);
 	}
 	while (i < n && s[i] != '"' && s[i] != '\\')
 		i++;
@@ -74,11 +42,11 @@ static size_t find_quote_or_backslash(const char *s, size_t n, size_t i)
 static size_t find_structural(const char *s, size_t n, size_t i)
 {
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w = load8(s + i), b = w | (ONES * 0x20); /* '[' ']' become '{' '}' */
-		uint64_t m = match(w, '"') | match(b, '{') | match(b, '}');
+		uint64_t w = tg_word_load(s + i), b = w | (TG_WORD_ONES * 0x20); /* '[' ']' become '{' '}' */
+		uint64_t m = tg_word_eq(w, '"') | tg_word_eq(b, '{') | tg_word_eq(b, '}');
 
 		if (m)
-			return i + first_hit(m);
+			return i + tg_word_first(m);
 	}
 	while (i < n && s[i] != '"' && (s[i] | 0x20) != '{' && (s[i] | 0x20) != '}')
 		i++;

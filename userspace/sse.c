@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "word.h"
+
 void tg_sse_init(struct tg_sse *s, size_t max_event)
 {
 	memset(s, 0, sizeof(*s));
@@ -23,19 +25,14 @@ void tg_sse_free(struct tg_sse *s)
 	tg_buf_free(&s->fields);
 }
 
-/* The offset of the first CR or LF in p[i..n), or n: eight bytes at a time. */
+/* The offset of the first CR or LF in p[i..n), or n: a word at a time (word.h). */
 static size_t line_end(const char *p, size_t i, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, lf, cr;
+		uint64_t w = tg_word_load(p + i), m = tg_word_eq(w, '\n') | tg_word_eq(w, '\r');
 
-		memcpy(&w, p + i, 8);
-		lf = w ^ (ones * '\n');
-		cr = w ^ (ones * '\r');
-		if ((((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & highs)
-			break;
+		if (m)
+			return i + tg_word_first(m);
 	}
 	while (i < n && p[i] != '\n' && p[i] != '\r')
 		i++;
