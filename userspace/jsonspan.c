@@ -27,15 +27,7 @@ static bool is_digit(char c)
 /* The first offset at or after i holding '"' or a backslash (n if none). */
 static size_t find_quote_or_backslash(const char *s, size_t n, size_t i)
 {
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w = tg_word_load(s + i), m = tg_word_eq(w, '"') | tg_word_eq(w, '\\');
-
-		if (m)
-			return i + tg_word_first(m);
-	}
-	while (i < n && s[i] != '"' && s[i] != '\\')
-		i++;
-	return i;
+	return tg_word_find2(s, n, i, '"', '\\');
 }
 
 /* The first offset at or after i holding '"', '[', ']', '{' or '}' (n if none). */

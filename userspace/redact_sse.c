@@ -364,11 +364,10 @@ static int channel_feed(struct tg_redact_sse *s, struct channel *c, const char *
 }
 
 /* Append a piece of channel text, for scan_channels() to decide. */
-static int channel_append(struct tg_redact_sse *s, struct channel *c, const char *text, size_t len)
+static int channel_append(struct channel *c, const char *text, size_t len)
 {
 	tg_err err = {{0}};
 
-	(void)s;
 	if (c->closed || !len)
 		return 0;
 	c->unscanned = true;
@@ -563,7 +562,7 @@ static int inspect(void *ctx, const struct tg_json_path *p, const char *text, si
 			s->w->cur->clean = false;
 		return add_seg(s->w->cur, NO_CHANNEL, 0, 0);
 	}
-	if (channel_append(s, c, text, len) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len, len) < 0)
+	if (channel_append(c, text, len) < 0 || add_seg(s->w->cur, c->id, c->ts.base + c->ts.len, len) < 0)
 		return -1;
 	c->queued++;
 	c->last = s->w->cur->serial;

@@ -8,7 +8,6 @@
  */
 #include "sse.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "word.h"
@@ -25,18 +24,10 @@ void tg_sse_free(struct tg_sse *s)
 	tg_buf_free(&s->fields);
 }
 
-/* The offset of the first CR or LF in p[i..n), or n: a word at a time (word.h). */
+/* The offset of the first CR or LF in p[i..n), or n. */
 static size_t line_end(const char *p, size_t i, size_t n)
 {
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w = tg_word_load(p + i), m = tg_word_eq(w, '\n') | tg_word_eq(w, '\r');
-
-		if (m)
-			return i + tg_word_first(m);
-	}
-	while (i < n && p[i] != '\n' && p[i] != '\r')
-		i++;
-	return i;
+	return tg_word_find2(p, n, i, '\n', '\r');
 }
 
 struct fields {

@@ -8,6 +8,7 @@
  * Neither lets a carry cross from one byte to the next, so the first hit
  * is exact: tg_word_first() gives its offset (the lowest set bit on a
  * little-endian machine, the highest on a big-endian one).
+ * tg_word_find2() finds the first of two bytes in a buffer with them.
  */
 #ifndef TG_WORD_H
 #define TG_WORD_H
@@ -47,6 +48,20 @@ static inline size_t tg_word_first(uint64_t m)
 #else
 	return (size_t)__builtin_ctzll(m) / 8;
 #endif
+}
+
+/* The first offset at or after i in p[..n) holding a or b (n if none). */
+static inline size_t tg_word_find2(const char *p, size_t n, size_t i, char a, char b)
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w = tg_word_load(p + i), m = tg_word_eq(w, (unsigned char)a) | tg_word_eq(w, (unsigned char)b);
+
+		if (m)
+			return i + tg_word_first(m);
+	}
+	while (i < n && p[i] != a && p[i] != b)
+		i++;
+	return i;
 }
 
 #endif

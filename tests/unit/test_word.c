@@ -3,7 +3,8 @@
  * walkers and the SSE splitter scan with. Every byte value at every place
  * in a word, with every other byte value before and after it: a hit is
  * reported exactly where the byte is (no carry leaks into a neighbour), and
- * tg_word_first() gives the first one.
+ * tg_word_first() gives the first one; and tg_word_find2() finds what a
+ * byte-by-byte search finds, from every start, in texts of every length.
  */
 #include <stdio.h>
 #include <string.h>
@@ -64,8 +65,35 @@ static void test_exact(void)
 	CHECK(first_wrong == 0, "tg_word_first: the offset of the first hit (%zu wrong)", first_wrong);
 }
 
+static void test_find2(void)
+{
+	char t[40];
+	size_t wrong = 0, runs = 0;
+	unsigned seed = 1;
+
+	for (int k = 0; k < 2000; k++) {
+		size_t n = (size_t)k % sizeof(t);
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t[i] = "ab\n\r\"\\\x80\xff"[(seed >> 16) % 8];
+		}
+		for (size_t from = 0; from <= n; from++) {
+			size_t want = from;
+
+			while (want < n && t[want] != '\n' && t[want] != '\r')
+				want++;
+			runs++;
+			wrong += tg_word_find2(t, n, from, '\n', '\r') != want;
+		}
+	}
+	CHECK(wrong == 0, "tg_word_find2: the first of two bytes, as a byte-by-byte search finds it (%zu searches, %zu "
+	      "wrong)", runs, wrong);
+}
+
 int main(void)
 {
 	test_exact();
+	test_find2();
 	CHECK_DONE();
 }
