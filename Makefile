@@ -32,7 +32,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard userspace/*.h) bpf/tollgate.h $(BUILD)/tollgate.skel.h
 
-.PHONY: all deps check-deps run test unit demo bench bench-redaction bench-redaction-dev bench-usage bench-store clean fuzz
+.PHONY: all deps check-deps run test unit demo bench bench-redaction bench-redaction-dev bench-usage bench-store bench-pipeline clean fuzz
 all: $(BUILD)/tollgate
 
 $(BUILD)/vmlinux.h:
@@ -127,6 +127,16 @@ $(BUILD)/bench/store: bench/store.c $(LIB_OBJS)
 bench-store: $(BUILD)/bench/store
 	$(BUILD)/bench/store >bench/RESULTS-store.md.tmp && mv bench/RESULTS-store.md.tmp bench/RESULTS-store.md
 	cat bench/RESULTS-store.md
+
+# tollgate's own work per call on a worker (the daemon's pipeline without
+# the network and TLS), step by step: bench/pipeline.c. With the daemon's
+# allocator, since allocation is part of what it measures.
+$(BUILD)/bench/pipeline: bench/pipeline.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(DAEMON_ALLOC) $(LDLIBS)
+
+bench-pipeline: $(BUILD)/bench/pipeline
+	$(BUILD)/bench/pipeline
 
 # The daemon allocates with mimalloc (Debian's libmimalloc; linked first, it
 # takes malloc/free for every library too): requests allocate and free small
