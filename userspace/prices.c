@@ -14,6 +14,8 @@
 
 #define MAX_PRICE 1000000.0 /* USD per million tokens: anything above is a typo */
 
+static int index_rows(struct tg_prices *p, tg_err *err);
+
 static int price_number(const cJSON *item, double *out, tg_err *err)
 {
 	if (!cJSON_IsNumber(item))
@@ -181,6 +183,10 @@ int tg_prices_parse(const cJSON *root, const char *name, struct tg_prices *p, tg
 		tg_strlcpy(np.fallback.model, "(fallback)", sizeof(np.fallback.model));
 		np.have_fallback = true;
 	}
+	if (index_rows(&np, err)) {
+		tg_err_prefix(err, "%s", name);
+		goto fail;
+	}
 	tg_strlcpy(np.path, name, sizeof(np.path));
 	tg_prices_free(p);
 	*p = np;
@@ -205,7 +211,9 @@ int tg_prices_load(const char *path, struct tg_prices *p, tg_err *err)
 void tg_prices_free(struct tg_prices *p)
 {
 	free(p->v);
+	free(p->by_name);
 	free(p->aliases);
+	free(p->aliases_by_name);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -227,31 +235,113 @@ int tg_prices_merge(struct tg_prices *p, const struct tg_prices *over, tg_err *e
 		if (j == p->n)
 			p->n++;
 	}
-	return 0;
+	return index_rows(p, err);
 }
 
 /* ---- lookup ----------------------------------------------------------- */
 
+/* Order of rows by name: the model, then the provider, ignoring case. */
+static int name_cmp(const char *provider, const char *model, const struct tg_price *r)
+{
+	int c = strcasecmp(model, r->model);
+
+	return c ? c : strcasecmp(provider, r->provider);
+}
+
+static int index_cmp(const void *a, const void *b, void *rows)
+{
+	const struct tg_price *v = rows, *x = &v[*(const size_t *)a], *y = &v[*(const size_t *)b];
+
+	return name_cmp(x->provider, x->model, y);
+}
+
+static int alias_cmp(const void *a, const void *b, void *aliases)
+{
+	const struct tg_price_alias *v = aliases;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcasecmp(v[x].from, v[y].from);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/* (Re)build the indexes find_exact() and alias_to() search. Without one
+ * (out of memory) a lookup finds nothing, rather than reading past it. */
+static int index_rows(struct tg_prices *p, tg_err *err)
+{
+	size_t *ix = realloc(p->by_name, (p->n + 1) * sizeof(*ix));
+	size_t *ax = ix ? realloc(p->aliases_by_name, (p->naliases + 1) * sizeof(*ax)) : NULL;
+
+	if (!ix || !ax) {
+		free(ix ? ix : p->by_name);
+		free(p->aliases_by_name);
+		p->by_name = p->aliases_by_name = NULL;
+		return tg_errf(err, "out of memory");
+	}
+	for (size_t i = 0; i < p->n; i++)
+		ix[i] = i;
+	for (size_t i = 0; i < p->naliases; i++)
+		ax[i] = i;
+	p->by_name = ix;
+	p->aliases_by_name = ax;
+	qsort_r(ix, p->n, sizeof(*ix), index_cmp, p->v);
+	qsort_r(ax, p->naliases, sizeof(*ax), alias_cmp, p->aliases);
+	return 0;
+}
+
 static const struct tg_price *find_exact(const struct tg_prices *p, const char *provider, const char *model)
 {
-	for (size_t i = 0; i < p->n; i++)
-		if (strcasecmp(p->v[i].model, model) == 0 && strcasecmp(p->v[i].provider, provider) == 0)
-			return &p->v[i]; /* the model first: it rules out more rows at its first letters */
+	size_t lo = 0, hi = p->by_name ? p->n : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct tg_price *r = &p->v[p->by_name[mid]];
+		int c = name_cmp(provider, model, r);
+
+		if (c == 0)
+			return r;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* The first alias (in file order) from name, or NULL. */
+static const char *alias_to(const struct tg_prices *p, const char *name)
+{
+	size_t lo = 0, hi = p->aliases_by_name ? p->naliases : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcasecmp(name, p->aliases[p->aliases_by_name[mid]].from);
+
+		if (c < 0) {
+			hi = mid;
+		} else if (c > 0) {
+			lo = mid + 1;
+		} else {
+			while (mid > 0 && strcasecmp(name, p->aliases[p->aliases_by_name[mid - 1]].from) == 0)
+				mid--;
+			return p->aliases[p->aliases_by_name[mid]].to;
+		}
+	}
 	return NULL;
 }
 
 static const char *find_alias(const struct tg_prices *p, const char *provider, const char *model)
 {
+	size_t pl = strlen(provider), ml = strlen(model);
+	const char *to = NULL;
 	char key[200];
 
-	snprintf(key, sizeof(key), "%s:%s", provider, model);
-	for (size_t i = 0; i < p->naliases; i++)
-		if (strcasecmp(p->aliases[i].from, key) == 0)
-			return p->aliases[i].to;
-	for (size_t i = 0; i < p->naliases; i++)
-		if (strcasecmp(p->aliases[i].from, model) == 0)
-			return p->aliases[i].to;
-	return NULL;
+	if (pl + 1 + ml < sizeof(key)) { /* "provider:model" first */
+		memcpy(key, provider, pl);
+		key[pl] = ':';
+		memcpy(key + pl + 1, model, ml + 1);
+		to = alias_to(p, key);
+	}
+	return to ? to : alias_to(p, model);
 }
 
 static bool digits(const char *s, size_t n)
@@ -355,9 +445,14 @@ const struct tg_price *tg_prices_find(const struct tg_prices *p, const char *pro
 		model += 7; /* Gemini resource names */
 	if ((r = find_one(p, provider, model, how)))
 		return r;
-	if (strcmp(provider, "azure-openai") == 0 && (r = find_one(p, "openai", model, how))) {
-		*how = "parent";
-		return r;
+	if (strcmp(provider, "azure-openai") == 0) {
+		/* Azure's own names first ("azure-openai:gpt-35-turbo"), then OpenAI's */
+		const char *to = find_alias(p, provider, model);
+
+		if ((to && (r = find_one(p, "openai", to, how))) || (r = find_one(p, "openai", model, how))) {
+			*how = "parent";
+			return r;
+		}
 	}
 	slash = strchr(model, '/');
 	if (slash && strcmp(provider, "openrouter") == 0) {

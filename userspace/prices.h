@@ -48,10 +48,12 @@ struct tg_price_alias {
 };
 
 struct tg_prices {
-	struct tg_price *v;
+	struct tg_price *v;            /* in the file's order */
 	size_t n;
+	size_t *by_name;               /* indexes into v, by model then provider (case-insensitive) */
 	struct tg_price_alias *aliases;
 	size_t naliases;
+	size_t *aliases_by_name;       /* indexes into aliases, by from (case-insensitive), then file order */
 	struct tg_price fallback;
 	bool have_fallback;
 	char path[4096];

@@ -4,6 +4,7 @@
  * calendar windows and their reset, restarts, concurrency, monitor mode,
  * dead reservations, fail-closed ledger errors, price lookup and import.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,6 +332,12 @@ int main(void)
 		CHECK(r && strcmp(r->provider, "openai") == 0 && strcmp(how, "parent") == 0, "azure uses openai's rows");
 		r = tg_prices_find(&p, "openrouter", "anthropic/claude-sonnet-4.5", &how);
 		CHECK(r && strcmp(r->model, "claude-sonnet-4-5") == 0, "openrouter vendor/model ids");
+		r = tg_prices_find(&p, "openai", "ChatGPT-4o-Latest", &how);
+		CHECK(r && strcmp(r->model, "gpt-4o") == 0 && strcmp(how, "alias") == 0, "aliases: any case");
+		r = tg_prices_find(&p, "azure-openai", "GPT-35-turbo", &how);
+		CHECK(r && strcmp(r->model, "gpt-3.5-turbo") == 0, "aliases: provider:model");
+		CHECK(tg_prices_find(&p, "openai", "gpt-35-turbo", &how) == NULL,
+		      "aliases: a provider:model alias is that provider's only");
 		r = tg_prices_find(&p, "mistral", "mistral-large-2411", &how);
 		CHECK(r && strcmp(r->model, "mistral-large") == 0, "mistral-large-2411 -> mistral-large");
 		CHECK(tg_prices_find(&p, "openai", "gpt-9-turbo", &how) == NULL && p.have_fallback &&
@@ -350,6 +357,22 @@ int main(void)
 					missing++;
 			}
 			CHECK(missing == 0, "every provider of the registry has prices (azure/openrouter through parents)");
+		}
+		{
+			/* the lookup is a binary search of an index: every row is found, whatever the case */
+			size_t found = 0;
+
+			for (size_t j = 0; j < p.n; j++) {
+				char prov[64], model[128];
+
+				for (size_t k = 0; k < sizeof(prov); k++)
+					prov[k] = (char)toupper((unsigned char)p.v[j].provider[k]);
+				for (size_t k = 0; k < sizeof(model); k++)
+					model[k] = (char)toupper((unsigned char)p.v[j].model[k]);
+				found += tg_prices_find(&p, prov, model, &how) == &p.v[j] && strcmp(how, "exact") == 0;
+			}
+			CHECK(p.n > 50 && found == p.n, "every shipped row is found by its provider and model in upper case "
+			      "(%zu of %zu)", found, p.n);
 		}
 		lite = cJSON_Parse("{\"sample_spec\":{\"input_cost_per_token\":0},"
 				   "\"gpt-4o\":{\"litellm_provider\":\"openai\",\"mode\":\"chat\",\"input_cost_per_token\":2.5e-06,"
@@ -371,7 +394,17 @@ int main(void)
 			g = tg_prices_find(&q, "openai", "gpt-4o", NULL);
 			CHECK(g && g->input == 2.5 && g->cached_input == 1.25 && g->max_output_tokens == 16384,
 			      "LiteLLM import: cache read price and max output");
-			tg_prices_merge(&p, &q, &err);
+			{
+				size_t before = p.n;
+
+				CHECK(tg_prices_merge(&p, &q, &err) == 0 && p.n == before,
+				      "merge: both rows replace shipped ones");
+				g = tg_prices_find(&p, "groq", "llama-3.1-8b-instant", NULL);
+				CHECK(g && g->input == 0.05 && strncmp(g->source, "LiteLLM", 7) == 0, "merge: a replaced row is found");
+				g = tg_prices_find(&p, "openai", "gpt-4o-2024-08-06", &how);
+				CHECK(g && g->input == 2.5 && strncmp(g->source, "LiteLLM", 7) == 0 && strcmp(how, "snapshot") == 0,
+				      "merge: a replaced row is found through a snapshot name");
+			}
 			tg_prices_free(&q);
 		}
 		cJSON_Delete(lite);
