@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 
 #define TG_HTTP_MAX_HEADERS 128
@@ -81,7 +82,13 @@ ssize_t tg_http_parse_response(const char *buf, size_t len, size_t max_head,
 const struct tg_http_header *tg_http_find(const struct tg_http_msg *msg, const char *name);
 
 /* Case-insensitive comparisons on (pointer, length) strings. */
-bool tg_http_token_eq(const char *s, size_t n, const char *lit);
+bool tg_http_caseeq(const char *a, const char *b, size_t n);
+/* s[0..n) equals the string lit, ignoring ASCII case. Inline, so that for a
+ * literal the length is a constant and most names are told apart by it. */
+static inline bool tg_http_token_eq(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && tg_http_caseeq(s, lit, n);
+}
 /* Does a comma-separated header value contain this token (case-insensitive)? */
 bool tg_http_list_has(const char *value, size_t len, const char *token);
 /* Is the message's Content-Type this media type ("text/event-stream";

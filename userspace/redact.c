@@ -789,11 +789,12 @@ size_t tg_redact_stage_call_bytes(void)
 static bool header_has(const struct tg_http_msg *m, const char *name, const char *needle)
 {
 	const struct tg_http_header *h = tg_http_find(m, name);
+	size_t n = strlen(needle);
 
 	if (!h)
 		return false;
-	for (size_t i = 0; i + strlen(needle) <= h->value_len; i++)
-		if (strncasecmp(h->value + i, needle, strlen(needle)) == 0)
+	for (size_t i = 0; i + n <= h->value_len; i++)
+		if (tg_http_caseeq(h->value + i, needle, n))
 			return true;
 	return false;
 }

@@ -609,6 +609,50 @@ static void test_limits(void)
 	CHECK(n == 0, "limits: empty buffer needs more");
 }
 
+/* Header values are checked eight bytes at a time until a run holds a
+ * control: every control byte and DEL, at every place of a 24-byte value,
+ * is refused; HTAB, space and obs-text (0x80-0xff) anywhere are kept. */
+static void test_value_bytes(void)
+{
+	struct tg_http_msg m;
+	char buf[128];
+	size_t refused = 0, controls = 0, kept = 0, allowed = 0;
+	int st;
+
+	for (size_t at = 0; at < 24; at++) {
+		for (unsigned c = 0; c < 0x100; c++) {
+			char value[24];
+			size_t len;
+			ssize_t n;
+
+			if (c == '\r' || c == '\n')
+				continue; /* line ends: tested as bare CR / LF elsewhere */
+			memset(value, 'v', sizeof(value));
+			value[at] = (char)c;
+			if ((c == ' ' || c == '\t') && (at == 0 || at == sizeof(value) - 1))
+				continue; /* OWS at either end is trimmed, not part of the value */
+			len = (size_t)snprintf(buf, sizeof(buf), "GET / HTTP/1.1\r\nHost: a\r\nX-V: ");
+			memcpy(buf + len, value, sizeof(value));
+			len += sizeof(value);
+			memcpy(buf + len, "\r\n\r\n", 4);
+			len += 4;
+			n = req(buf, len, sizeof(buf), &m, &st);
+			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+				controls++;
+				refused += n == -1 && st == 400;
+			} else {
+				allowed++;
+				kept += n == (ssize_t)len && m.nheaders == 2 && m.headers[1].value_len == sizeof(value) &&
+					memcmp(m.headers[1].value, value, sizeof(value)) == 0;
+			}
+		}
+	}
+	CHECK(refused == controls, "value bytes: every control and DEL at every place is 400 (%zu of %zu)",
+	      refused, controls);
+	CHECK(kept == allowed, "value bytes: HTAB, SP, visible ASCII and obs-text at every place are kept "
+	      "(%zu of %zu)", kept, allowed);
+}
+
 static void test_helpers(void)
 {
 	struct tg_http_msg m;
@@ -889,6 +933,7 @@ int main(void)
 {
 	run_data_vectors();
 	test_limits();
+	test_value_bytes();
 	test_helpers();
 	test_requests_inline();
 	test_responses_inline();
