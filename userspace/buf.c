@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *tg_buf_reserve(struct tg_buf *b, size_t n)
+char *tg_buf_grow(struct tg_buf *b, size_t n)
 {
 	size_t used = b->len - b->off;
 
@@ -38,20 +38,6 @@ char *tg_buf_reserve(struct tg_buf *b, size_t n)
 	b->off = 0;
 	b->len = used;
 	return b->data + b->len;
-}
-
-int tg_buf_append(struct tg_buf *b, const void *p, size_t n)
-{
-	char *w;
-
-	if (n == 0)
-		return 0;
-	w = tg_buf_reserve(b, n);
-	if (!w)
-		return -1;
-	memcpy(w, p, n);
-	b->len += n;
-	return 0;
 }
 
 int tg_buf_printf(struct tg_buf *b, const char *fmt, ...)

@@ -100,6 +100,40 @@ int tg_strlcpy(char *dst, const char *src, size_t size)
 	return 0;
 }
 
+void tg_copy_span(char *dst, size_t size, const char *src, size_t n)
+{
+	if (size == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = 0;
+}
+
+size_t tg_fmt_u64(char *out, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+
+	do {
+		tmp[sizeof(tmp) - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(out, tmp + sizeof(tmp) - n, n);
+	return n;
+}
+
+/* v as exactly `width` digits at out (the leading ones zeros); returns out past them. */
+static char *fixed_digits(char *out, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return out + width;
+}
+
 uint64_t tg_now_us(void)
 {
 	struct timespec ts;
@@ -125,11 +159,31 @@ void tg_iso_time(int64_t wall_ms, char *out, size_t size)
 {
 	time_t secs = (time_t)(wall_ms / 1000);
 	struct tm tm = {0};
+	char buf[TG_ISO_TIME_LEN], *o = buf;
 	size_t n;
 
 	gmtime_r(&secs, &tm);
-	n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, size - n, ".%03dZ", (int)(wall_ms % 1000));
+	if (wall_ms < 0 || tm.tm_year + 1900 > 9999) { /* not the four-digit years below */
+		n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
+		snprintf(out + n, size - n, ".%03dZ", (int)(wall_ms % 1000));
+		return;
+	}
+	/* YYYY-MM-DDTHH:MM:SS.mmmZ, by hand: this runs for every request log line */
+	o = fixed_digits(o, (unsigned)(tm.tm_year + 1900), 4);
+	*o++ = '-';
+	o = fixed_digits(o, (unsigned)(tm.tm_mon + 1), 2);
+	*o++ = '-';
+	o = fixed_digits(o, (unsigned)tm.tm_mday, 2);
+	*o++ = 'T';
+	o = fixed_digits(o, (unsigned)tm.tm_hour, 2);
+	*o++ = ':';
+	o = fixed_digits(o, (unsigned)tm.tm_min, 2);
+	*o++ = ':';
+	o = fixed_digits(o, (unsigned)tm.tm_sec, 2);
+	*o++ = '.';
+	o = fixed_digits(o, (unsigned)(wall_ms % 1000), 3);
+	*o++ = 'Z';
+	tg_copy_span(out, size, buf, (size_t)(o - buf));
 }
 
 int tg_open_private(const char *path, int flags)

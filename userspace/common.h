@@ -37,6 +37,10 @@ void tg_log(enum tg_log_level level, const char *fmt, ...) __attribute__((format
 
 /* Copy a string into a fixed buffer, always NUL-terminated. Returns -1 if it was truncated. */
 int tg_strlcpy(char *dst, const char *src, size_t size);
+/* The same for the n bytes at src (a span of a larger text): at most size - 1 of them. */
+void tg_copy_span(char *dst, size_t size, const char *src, size_t n);
+/* v in decimal at out (room for 20 bytes), not NUL-terminated; returns its length. */
+size_t tg_fmt_u64(char *out, uint64_t v);
 
 /* Monotonic and wall clocks. */
 uint64_t tg_now_ms(void);

@@ -8,11 +8,136 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "word.h"
+
 void tg_jw_init(struct tg_jsonw *w, struct tg_buf *b)
 {
 	memset(w, 0, sizeof(*w));
 	w->b = b;
 	w->first[0] = true;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xBF;
+
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+/* A control, '"', '\\' or a byte >= 0x80 in w: the bytes that cannot go
+ * out as they are. */
+static uint64_t needs_look(uint64_t w)
+{
+	return tg_word_below(w, 0x20) | tg_word_eq(w, '"') | tg_word_eq(w, '\\') | (w & (TG_WORD_ONES * 0x80));
+}
+
+/* How many bytes at s (of n) go out as they are, eight at a time; a short
+ * tail is padded with plain bytes, so short strings (keys) take one step. */
+static size_t plain_run(const char *s, size_t n)
+{
+	char tail[8];
+	size_t i = 0;
+	uint64_t m;
+
+	for (; i + 8 <= n; i += 8)
+		if ((m = needs_look(tg_word_load(s + i))))
+			return i + tg_word_first(m);
+	if (i == n)
+		return n;
+	memset(tail, 'a', sizeof(tail));
+	memcpy(tail, s + i, n - i);
+	m = needs_look(tg_word_load(tail));
+	return m ? i + tg_word_first(m) : n;
+}
+
+/* s[0..n) as a JSON string literal at o, which has room for n * 6 + 2
+ * bytes (the worst case: every byte a \u00XX escape); returns its end. */
+static char *quote_into(char *o, const char *str, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	*o++ = '"';
+	while (i < n) {
+		size_t k = plain_run(str + i, n - i);
+		unsigned char c;
+
+		memcpy(o, str + i, k);
+		o += k;
+		i += k;
+		if (i == n)
+			break;
+		c = s[i];
+		if (c >= 0x80) {
+			size_t len = utf8_len(s + i, n - i);
+
+			if (len) {
+				memcpy(o, s + i, len);
+				o += len;
+				i += len;
+			} else {
+				memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+				o += 3;
+				i++;
+			}
+			continue;
+		}
+		*o++ = '\\';
+		switch (c) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		default:
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+		i++;
+	}
+	*o++ = '"';
+	return o;
+}
+
+int tg_json_quote(struct tg_buf *b, const char *str, size_t n)
+{
+	char *o = tg_buf_reserve(b, n * 6 + 2);
+
+	if (!o)
+		return -1;
+	tg_buf_commit(b, (size_t)(quote_into(o, str, n) - o));
+	return 0;
 }
 
 static void put(struct tg_jsonw *w, const char *s, size_t n)
@@ -21,23 +146,50 @@ static void put(struct tg_jsonw *w, const char *s, size_t n)
 		w->failed = true;
 }
 
-/* The comma (unless first at this level) and "key": */
-static void member(struct tg_jsonw *w, const char *key)
+/*
+ * Start a member: the comma (unless first at this level) and "key":, with
+ * room reserved for `value` more bytes after them. Returns where the value
+ * goes, or NULL (out of memory: nothing written). The writer then ends it
+ * with member_end(). One reservation per member, whatever it holds.
+ */
+static char *member_start(struct tg_jsonw *w, const char *key, size_t value)
 {
+	size_t klen = key ? strlen(key) : 0;
+	char *o = tg_buf_reserve(w->b, 1 + (key ? klen * 6 + 3 : 0) + value);
+
+	if (!o) {
+		w->failed = true;
+		return NULL;
+	}
 	if (!w->first[w->depth])
-		put(w, ",", 1);
+		*o++ = ',';
 	w->first[w->depth] = false;
 	if (key) {
-		if (tg_json_quote(w->b, key, strlen(key)))
-			w->failed = true;
-		put(w, ":", 1);
+		o = quote_into(o, key, klen);
+		*o++ = ':';
+	}
+	return o;
+}
+
+static void member_end(struct tg_jsonw *w, char *end)
+{
+	tg_buf_commit(w->b, (size_t)(end - (w->b->data + w->b->len)));
+}
+
+/* A member whose value is the n bytes at v, as they are. */
+static void member_raw(struct tg_jsonw *w, const char *key, const char *v, size_t n)
+{
+	char *o = member_start(w, key, n);
+
+	if (o) {
+		memcpy(o, v, n);
+		member_end(w, o + n);
 	}
 }
 
 static void open_level(struct tg_jsonw *w, const char *key, char c)
 {
-	member(w, key);
-	put(w, &c, 1);
+	member_raw(w, key, &c, 1);
 	if (w->depth + 1 >= TG_JSONW_DEPTH) {
 		w->failed = true;
 		return;
@@ -72,97 +224,14 @@ void tg_jw_close_array(struct tg_jsonw *w)
 	close_level(w, ']');
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xBF;
-
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return len;
-}
-
-int tg_json_quote(struct tg_buf *b, const char *str, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)str;
-	char *o = tg_buf_reserve(b, n * 6 + 2), *start = o;
-	size_t i = 0;
-
-	if (!o)
-		return -1;
-	*o++ = '"';
-	while (i < n) {
-		unsigned char c = s[i];
-
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			*o++ = (char)c;
-			i++;
-			continue;
-		}
-		if (c >= 0x80) {
-			size_t len = utf8_len(s + i, n - i);
-
-			if (len) {
-				memcpy(o, s + i, len);
-				o += len;
-				i += len;
-			} else {
-				memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD */
-				o += 3;
-				i++;
-			}
-			continue;
-		}
-		*o++ = '\\';
-		switch (c) {
-		case '"': *o++ = '"'; break;
-		case '\\': *o++ = '\\'; break;
-		case '\b': *o++ = 'b'; break;
-		case '\f': *o++ = 'f'; break;
-		case '\n': *o++ = 'n'; break;
-		case '\r': *o++ = 'r'; break;
-		case '\t': *o++ = 't'; break;
-		default:
-			*o++ = 'u';
-			*o++ = '0';
-			*o++ = '0';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-		i++;
-	}
-	*o++ = '"';
-	tg_buf_commit(b, (size_t)(o - start));
-	return 0;
-}
-
 void tg_jw_strn(struct tg_jsonw *w, const char *key, const char *s, size_t n)
 {
-	member(w, key);
-	if (tg_json_quote(w->b, s ? s : "", s ? n : 0))
-		w->failed = true;
+	char *o;
+
+	if (!s)
+		n = 0;
+	if ((o = member_start(w, key, n * 6 + 2)))
+		member_end(w, quote_into(o, s ? s : "", n));
 }
 
 void tg_jw_str(struct tg_jsonw *w, const char *key, const char *s)
@@ -170,41 +239,27 @@ void tg_jw_str(struct tg_jsonw *w, const char *key, const char *s)
 	tg_jw_strn(w, key, s, s ? strlen(s) : 0);
 }
 
-static size_t format_u64(char *out, uint64_t v)
-{
-	char tmp[24];
-	size_t n = 0, i;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	return n;
-}
-
 void tg_jw_uint(struct tg_jsonw *w, const char *key, uint64_t v)
 {
-	char s[24];
+	char *o = member_start(w, key, 20);
 
-	member(w, key);
-	put(w, s, format_u64(s, v));
+	if (o)
+		member_end(w, o + tg_fmt_u64(o, v));
 }
 
 void tg_jw_int(struct tg_jsonw *w, const char *key, int64_t v)
 {
-	char s[24];
-	size_t n = 0;
+	char *o = member_start(w, key, 21);
 
-	member(w, key);
+	if (!o)
+		return;
 	if (v < 0) {
-		s[n++] = '-';
-		n += format_u64(s + 1, (uint64_t)0 - (uint64_t)v);
+		*o++ = '-';
+		o += tg_fmt_u64(o, (uint64_t)0 - (uint64_t)v);
 	} else {
-		n = format_u64(s, (uint64_t)v);
+		o += tg_fmt_u64(o, (uint64_t)v);
 	}
-	put(w, s, n);
+	member_end(w, o);
 }
 
 void tg_jw_double(struct tg_jsonw *w, const char *key, double v)
@@ -220,11 +275,10 @@ void tg_jw_double(struct tg_jsonw *w, const char *key, double v)
 		tg_jw_int(w, key, (int64_t)v);
 		return;
 	}
-	member(w, key);
 	n = snprintf(s, sizeof(s), "%.15g", v);
 	if (strtod(s, NULL) != v)
 		n = snprintf(s, sizeof(s), "%.17g", v);
-	put(w, s, (size_t)n);
+	member_raw(w, key, s, (size_t)n);
 }
 
 void tg_jw_millis(struct tg_jsonw *w, const char *key, uint64_t us)
@@ -233,8 +287,7 @@ void tg_jw_millis(struct tg_jsonw *w, const char *key, uint64_t us)
 	size_t n;
 	unsigned frac = (unsigned)(us % 1000);
 
-	member(w, key);
-	n = format_u64(s, us / 1000);
+	n = tg_fmt_u64(s, us / 1000);
 	if (frac) {
 		s[n++] = '.';
 		s[n++] = (char)('0' + frac / 100);
@@ -243,23 +296,20 @@ void tg_jw_millis(struct tg_jsonw *w, const char *key, uint64_t us)
 		while (s[n - 1] == '0')
 			n--;
 	}
-	put(w, s, n);
+	member_raw(w, key, s, n);
 }
 
 void tg_jw_bool(struct tg_jsonw *w, const char *key, bool v)
 {
-	member(w, key);
-	put(w, v ? "true" : "false", v ? 4 : 5);
+	member_raw(w, key, v ? "true" : "false", v ? 4 : 5);
 }
 
 void tg_jw_null(struct tg_jsonw *w, const char *key)
 {
-	member(w, key);
-	put(w, "null", 4);
+	member_raw(w, key, "null", 4);
 }
 
 void tg_jw_raw(struct tg_jsonw *w, const char *key, const char *json, size_t n)
 {
-	member(w, key);
-	put(w, json, n);
+	member_raw(w, key, json, n);
 }

@@ -179,7 +179,7 @@ struct tg_span_row *tg_trace_span_row(const struct tg_call *call, cJSON *events)
 	}
 	request_path(call, r->path, sizeof(r->path));
 	if (call->req.method)
-		snprintf(r->method, sizeof(r->method), "%.*s", (int)call->req.method_len, call->req.method);
+		tg_copy_span(r->method, sizeof(r->method), call->req.method, call->req.method_len);
 	if (call->model[0])
 		tg_strlcpy(r->model, call->model, sizeof(r->model));
 	else
@@ -242,7 +242,7 @@ struct tg_span_row *tg_trace_span_row(const struct tg_call *call, cJSON *events)
 	if (w.failed || tg_buf_used(&red) >= sizeof(r->redactions))
 		tg_strlcpy(r->redactions, "{}", sizeof(r->redactions));
 	else
-		snprintf(r->redactions, sizeof(r->redactions), "%.*s", (int)tg_buf_used(&red), tg_buf_start(&red));
+		tg_copy_span(r->redactions, sizeof(r->redactions), tg_buf_start(&red), tg_buf_used(&red));
 	tg_buf_free(&red);
 	if (tg_span_set_events(r, events)) {
 		cJSON_Delete(events);

@@ -42,6 +42,8 @@ static void test_iso_time(void)
 		{1700000000123, "2023-11-14T22:13:20.123Z"},
 		{1704067199999, "2023-12-31T23:59:59.999Z"},
 		{4102444800000, "2100-01-01T00:00:00.000Z"},
+		{253402300799999, "9999-12-31T23:59:59.999Z"},
+		{253402300800000, "10000-01-01T00:00:00.000Z"}, /* past four digits: as strftime writes it */
 	};
 	char got[TG_ISO_TIME_LEN], want[TG_ISO_TIME_LEN];
 	int same = 1;
@@ -66,6 +68,36 @@ static void test_iso_time(void)
 	CHECK(same, "tg_iso_time writes what each module wrote before, for 100000 times");
 	tg_iso_time(tg_wall_ms(), got, sizeof(got));
 	CHECK(strlen(got) == 24 && got[10] == 'T' && got[19] == '.' && got[23] == 'Z', "now: %s", got);
+}
+
+static void test_formatting(void)
+{
+	static const uint64_t values[] = {0, 7, 10, 99, 100, 4294967295u, 10000000000000000000u, UINT64_MAX};
+	char got[32], want[32], span[8];
+	int same = 1;
+
+	for (size_t i = 0; i < TG_ARRAY_LEN(values); i++) {
+		got[tg_fmt_u64(got, values[i])] = 0;
+		snprintf(want, sizeof(want), "%llu", (unsigned long long)values[i]);
+		CHECK(strcmp(got, want) == 0, "tg_fmt_u64(%s) = %s", want, got);
+	}
+	srand(7);
+	for (int i = 0; i < 100000 && same; i++) {
+		uint64_t v = (uint64_t)rand() << 40 ^ (uint64_t)rand() << 20 ^ (uint64_t)rand();
+
+		v >>= rand() % 64;
+		got[tg_fmt_u64(got, v)] = 0;
+		snprintf(want, sizeof(want), "%llu", (unsigned long long)v);
+		same = strcmp(got, want) == 0;
+	}
+	CHECK(same, "tg_fmt_u64 writes what %%llu does, for 100000 values");
+
+	tg_copy_span(span, sizeof(span), "POST /v1", 4);
+	CHECK(strcmp(span, "POST") == 0, "tg_copy_span: the span, NUL-terminated");
+	tg_copy_span(span, sizeof(span), "0123456789", 10);
+	CHECK(strcmp(span, "0123456") == 0, "tg_copy_span: cut to the buffer");
+	tg_copy_span(span, sizeof(span), NULL, 0);
+	CHECK(span[0] == 0, "tg_copy_span: nothing");
 }
 
 /* A log line: "<time> <level padded to 5> <message>\n" on stderr. */
@@ -141,6 +173,7 @@ static void test_open_private(void)
 int main(void)
 {
 	test_iso_time();
+	test_formatting();
 	test_log_line();
 	test_open_private();
 	CHECK_DONE();

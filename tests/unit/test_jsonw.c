@@ -16,6 +16,34 @@
 #include "jsonw.h"
 #include "reqlog.h"
 
+/* What tg_json_quote should write for an ASCII-or-control byte string (no
+ * byte >= 0x80), one byte at a time: the reference for its fast path. */
+static void quote_ref(const unsigned char *s, size_t n, struct tg_buf *out)
+{
+	char e[8];
+
+	tg_buf_append(out, "\"", 1);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			e[0] = '\\', e[1] = (char)s[i];
+			tg_buf_append(out, e, 2);
+		} else if (s[i] < 0x20) {
+			static const char esc[] = {['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
+
+			if (s[i] < sizeof(esc) && esc[s[i]]) {
+				e[0] = '\\', e[1] = esc[s[i]];
+				tg_buf_append(out, e, 2);
+			} else {
+				snprintf(e, sizeof(e), "\\u%04x", s[i]);
+				tg_buf_append(out, e, 6);
+			}
+		} else {
+			tg_buf_append(out, &s[i], 1);
+		}
+	}
+	tg_buf_append(out, "\"", 1);
+}
+
 /* What tg_jw_double writes for v, NUL-terminated in out. */
 static const char *dbl(double v, struct tg_buf *b)
 {
@@ -95,6 +123,36 @@ int main(void)
 		      tg_buf_start(&b));
 		CHECK(strstr(tg_buf_start(&b), "\\u0001") && strstr(tg_buf_start(&b), "\\n"), "\\n and \\u0001 escapes");
 		cJSON_Delete(o);
+	}
+
+	/* strings: eight bytes at a time until one needs a look; every byte
+	 * value below 0x80 at every place of every length up to 20 */
+	{
+		struct tg_buf want = {0};
+		unsigned char in[20];
+		size_t bad = 0, tried = 0;
+
+		for (size_t len = 1; len <= sizeof(in); len++)
+			for (size_t at = 0; at < len; at++)
+				for (unsigned v = 0; v < 0x80; v++) {
+					memset(in, 'a' + (int)(len % 26), sizeof(in));
+					in[at] = (unsigned char)v;
+					tg_buf_reset(&b);
+					tg_buf_reset(&want);
+					tg_json_quote(&b, (const char *)in, len);
+					quote_ref(in, len, &want);
+					tried++;
+					bad += tg_buf_used(&b) != tg_buf_used(&want) ||
+					       memcmp(tg_buf_start(&b), tg_buf_start(&want), tg_buf_used(&b)) != 0;
+				}
+		CHECK(bad == 0, "every byte below 0x80 at every place of 1 to 20 bytes is quoted as byte by byte "
+		      "(%zu of %zu differ)", bad, tried);
+		/* and a non-ASCII byte stops the run too: é after 9 plain bytes, a bad byte after 17 */
+		tg_buf_reset(&b);
+		tg_json_quote(&b, "abcdefghi\xc3\xa9jklmnopq\xffz", 21);
+		CHECK(tg_buf_used(&b) == 25 && memcmp(tg_buf_start(&b), "\"abcdefghi\xc3\xa9jklmnopq\xef\xbf\xbdz\"", 25) == 0,
+		      "UTF-8 kept and an invalid byte replaced in the middle of runs");
+		tg_buf_free(&want);
 	}
 
 	/* numbers: as cJSON prints them, except that they always read back exactly
