@@ -77,7 +77,8 @@ struct series {
 	char key[KEY_MAX];           /* label values joined by SEP */
 	atomic_uint_fast64_t count;  /* counter, or histogram count */
 	atomic_uint_fast64_t bits;   /* double value (spend) or histogram sum */
-	atomic_uint_fast64_t bucket[NBUCKETS];
+	atomic_uint_fast64_t bucket[NBUCKETS]; /* observations in (bound k-1, bound k]: one add each;
+						  * the exposition sums them into Prometheus's cumulative le= buckets */
 };
 
 struct tg_metrics {
@@ -93,20 +94,58 @@ struct tg_metrics {
 
 /* ---- the series table ----------------------------------------------------- */
 
-static uint64_t hash_key(enum family f, const char *key)
-{
-	uint64_t h = 1469598103934665603ull ^ (uint64_t)f;
+/*
+ * A series' key: its label values joined by SEP (a value's own SEP bytes
+ * become '_'), built a value at a time with its FNV-1a hash alongside, so
+ * that keys sharing their first labels (a call's requests, spend and
+ * tokens series) hash those once.
+ */
+struct key {
+	char s[KEY_MAX];
+	size_t n;      /* bytes in s */
+	size_t values; /* values in s */
+	uint64_t h;
+};
 
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	return h ? h : 1;
+#define FNV_OFFSET 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+
+static void key_init(struct key *k)
+{
+	k->s[0] = 0;
+	k->n = 0;
+	k->values = 0;
+	k->h = FNV_OFFSET;
 }
 
-static struct series *find(struct tg_metrics *m, enum family f, const char *key)
+static void key_add(struct key *k, const char *v)
 {
-	uint64_t h = hash_key(f, key);
-	size_t i = h % SERIES_MAX;
+	size_t w = k->n;
+	uint64_t h = k->h;
 
+	if (k->values++ && w + 1 < sizeof(k->s)) {
+		k->s[w++] = SEP;
+		h = (h ^ (unsigned char)SEP) * FNV_PRIME;
+	}
+	for (const char *p = v ? v : ""; *p && w + 1 < sizeof(k->s); p++) {
+		char c = *p == SEP ? '_' : *p;
+
+		k->s[w++] = c;
+		h = (h ^ (unsigned char)c) * FNV_PRIME;
+	}
+	k->s[w] = 0;
+	k->n = w;
+	k->h = h;
+}
+
+static struct series *find(struct tg_metrics *m, enum family f, const struct key *k)
+{
+	uint64_t h = (k->h ^ (uint64_t)f) * FNV_PRIME;
+	size_t i;
+
+	if (!h)
+		h = 1;
+	i = h % SERIES_MAX;
 	for (size_t probes = 0; probes < SERIES_MAX; probes++, i = (i + 1) % SERIES_MAX) {
 		struct series *s = &m->table[i];
 		uint64_t sh = atomic_load_explicit(&s->hash, memory_order_acquire);
@@ -122,7 +161,7 @@ static struct series *find(struct tg_metrics *m, enum family f, const char *key)
 					return NULL;
 				}
 				s->family = f;
-				tg_strlcpy(s->key, key, sizeof(s->key));
+				tg_strlcpy(s->key, k->s, sizeof(s->key));
 				atomic_store_explicit(&s->hash, h, memory_order_release);
 				atomic_fetch_add(&m->nseries, 1);
 				pthread_mutex_unlock(&m->lock);
@@ -130,7 +169,7 @@ static struct series *find(struct tg_metrics *m, enum family f, const char *key)
 			}
 			pthread_mutex_unlock(&m->lock);
 		}
-		if (sh == h && s->family == f && strcmp(s->key, key) == 0)
+		if (sh == h && s->family == f && strcmp(s->key, k->s) == 0)
 			return s;
 	}
 	return NULL;
@@ -158,40 +197,30 @@ static double load_double(atomic_uint_fast64_t *bits)
 	return d;
 }
 
-/* key from values; a value may not contain SEP (it is replaced) */
-static void make_key(char *out, size_t size, const char *const *vals, size_t n)
+static void counter_add(struct tg_metrics *m, enum family f, const struct key *k, uint64_t v)
 {
-	size_t w = 0;
+	struct series *s = find(m, f, k);
 
-	for (size_t i = 0; i < n; i++) {
-		if (i && w + 1 < size)
-			out[w++] = SEP;
-		for (const char *p = vals[i] ? vals[i] : ""; *p && w + 1 < size; p++)
-			out[w++] = *p == SEP ? '_' : *p;
-	}
-	out[w] = 0;
-}
-
-static void counter_add(struct tg_metrics *m, enum family f, const char *const *vals, size_t n, uint64_t v)
-{
-	char key[KEY_MAX];
-	struct series *s;
-
-	make_key(key, sizeof(key), vals, n);
-	s = find(m, f, key);
 	if (s)
 		atomic_fetch_add(&s->count, v);
 }
 
 static void observe(struct tg_metrics *m, enum family f, const char *label, double seconds)
 {
-	struct series *s = find(m, f, label);
+	struct key k;
+	struct series *s;
+
+	key_init(&k);
+	key_add(&k, label);
+	s = find(m, f, &k);
 
 	if (!s)
 		return;
 	for (size_t i = 0; i < NBUCKETS; i++)
-		if (seconds <= buckets[i])
+		if (seconds <= buckets[i]) {
 			atomic_fetch_add(&s->bucket[i], 1);
+			break;
+		}
 	atomic_fetch_add(&s->count, 1);
 	add_double(&s->bits, seconds);
 }
@@ -200,50 +229,63 @@ static void observe(struct tg_metrics *m, enum family f, const char *label, doub
 
 void tg_metrics_count_call(struct tg_metrics *m, const struct tg_call *call)
 {
-	char uid[16], code[16], key[KEY_MAX];
+	char uid[24], code[24];
 	const char *provider = call->provider ? call->provider->name : "";
 	const char *cgroup = call->cgroup_path ? call->cgroup_path : "";
-	const char *base[7], *v[7];
 	static const char *token_types[] = {"input", "output", "cached_input", "cache_write", "reasoning"};
 	uint64_t tokens[] = {call->usage.input_tokens, call->usage.output_tokens,
 			     call->usage.cached_input_tokens, call->usage.cache_write_tokens,
 			     call->usage.reasoning_tokens};
+	struct key k;
 	struct series *s;
+	size_t base_n, base_values;
+	uint64_t base_h;
 
-	snprintf(uid, sizeof(uid), "%u", call->origin ? call->origin->uid : 0);
-	snprintf(code, sizeof(code), "%d", call->status);
-	base[0] = cgroup;
-	base[1] = uid;
-	base[2] = call->key_fp;
-	base[3] = provider;
-	base[4] = call->model;
-	memcpy(v, base, sizeof(base));
-	v[5] = tg_call_outcome_name(call->outcome);
-	v[6] = code;
-	counter_add(m, F_REQUESTS, v, 7, 1);
+	/* cgroup, uid, key_fp, provider, model: the labels the call's series share */
+	uid[tg_fmt_u64(uid, call->origin ? call->origin->uid : 0)] = 0;
+	code[tg_fmt_u64(code, call->status > 0 ? (uint64_t)call->status : 0)] = 0;
+	key_init(&k);
+	key_add(&k, cgroup);
+	key_add(&k, uid);
+	key_add(&k, call->key_fp);
+	key_add(&k, provider);
+	key_add(&k, call->model);
+	base_n = k.n;
+	base_values = k.values;
+	base_h = k.h;
 
-	make_key(key, sizeof(key), base, 5);
-	s = find(m, F_SPEND, key);
+	s = find(m, F_SPEND, &k);
 	if (s && call->cost_usd != 0)
 		add_double(&s->bits, call->cost_usd);
+
+	key_add(&k, tg_call_outcome_name(call->outcome));
+	key_add(&k, code);
+	counter_add(m, F_REQUESTS, &k, 1);
 
 	for (size_t i = 0; i < TG_ARRAY_LEN(token_types); i++) {
 		if (!tokens[i])
 			continue;
-		v[5] = token_types[i];
-		counter_add(m, F_TOKENS, v, 6, tokens[i]);
+		k.n = base_n; /* back to the shared labels */
+		k.values = base_values;
+		k.h = base_h;
+		key_add(&k, token_types[i]);
+		counter_add(m, F_TOKENS, &k, tokens[i]);
 	}
 	for (size_t i = 0; i < call->nredactions && i < TG_ARRAY_LEN(call->redactions); i++) {
-		const char *r[2] = {cgroup, call->redactions[i].type};
-
-		counter_add(m, F_REDACTIONS, r, 2, call->redactions[i].count);
+		key_init(&k);
+		key_add(&k, cgroup);
+		key_add(&k, call->redactions[i].type);
+		counter_add(m, F_REDACTIONS, &k, call->redactions[i].count);
 	}
 	if (call->reply_status) {
 		char rcode[16];
-		const char *b[3] = {cgroup, call->reply_type ? call->reply_type : "tollgate_policy", rcode};
 
 		snprintf(rcode, sizeof(rcode), "%d", call->reply_status);
-		counter_add(m, F_BLOCKS, b, 3, 1);
+		key_init(&k);
+		key_add(&k, cgroup);
+		key_add(&k, call->reply_type ? call->reply_type : "tollgate_policy");
+		key_add(&k, rcode);
+		counter_add(m, F_BLOCKS, &k, 1);
 	}
 	if (call->upstream_sent_us && call->upstream_sent_us >= call->start_us) {
 		observe(m, F_ADDED, provider, (double)(call->upstream_sent_us - call->start_us) / 1e6);
@@ -336,17 +378,21 @@ static void render_family(struct tg_metrics *m, struct tg_buf *b, enum family f)
 			continue;
 		}
 		{
-			uint64_t count = atomic_load(&s->count);
+			uint64_t count = atomic_load(&s->count), below = 0;
 			char le[48];
 
 			for (size_t k = 0; k < NBUCKETS; k++) {
 				char bound[32];
 
+				below += atomic_load(&s->bucket[k]);
 				number(bound, sizeof(bound), buckets[k]);
 				snprintf(le, sizeof(le), "le=\"%s\"", bound);
-				snprintf(v, sizeof(v), "%llu", (unsigned long long)atomic_load(&s->bucket[k]));
+				snprintf(v, sizeof(v), "%llu", (unsigned long long)below);
 				sample(b, f, "_bucket", s->key, le, v);
 			}
+			/* a call counted between the loads: +Inf never below a bucket */
+			if (count < below)
+				count = below;
 			snprintf(v, sizeof(v), "%llu", (unsigned long long)count);
 			sample(b, f, "_bucket", s->key, "le=\"+Inf\"", v);
 			number(v, sizeof(v), load_double(&s->bits));

@@ -108,6 +108,9 @@ int main(void)
 	      "ttfb 50 ms: not under 25 ms");
 	CHECK(value_of(text, "tollgate_upstream_ttfb_seconds_bucket{provider=\"openai\",le=\"0.05\"} ") == 2,
 	      "ttfb 50 ms: in the 50 ms bucket");
+	CHECK(value_of(text, "tollgate_upstream_ttfb_seconds_bucket{provider=\"openai\",le=\"0.1\"} ") == 2 &&
+	      value_of(text, "tollgate_upstream_ttfb_seconds_bucket{provider=\"openai\",le=\"120\"} ") == 2,
+	      "and in every bucket above it (cumulative)");
 	CHECK(value_of(text, "tollgate_upstream_ttfb_seconds_bucket{provider=\"openai\",le=\"+Inf\"} ") == 2,
 	      "+Inf bucket: every observation (the refused call never went upstream)");
 	CHECK(value_of(text, "tollgate_upstream_ttfb_seconds_count{provider=\"openai\"} ") == 2, "_count");
@@ -128,6 +131,14 @@ int main(void)
 	      "summary: requests by key");
 	CHECK(cJSON_GetObjectItem(cJSON_GetObjectItem(s, "by_key"), "(none)") != NULL, "summary: calls without a key");
 	cJSON_Delete(s);
+
+	make_call(&c, &o, NULL, "", 0); /* empty label values keep their places */
+	tg_metrics_count_call(m, &c);
+	text = tg_metrics_render(m);
+	CHECK(value_of(text, "tollgate_tokens_total{cgroup=\"\",uid=\"1000\",key_fp=\"\","
+			     "provider=\"openai\",model=\"gpt-4o-mini\",type=\"output\"} ") == 5,
+	      "empty cgroup and key: every label in its place");
+	free(text);
 
 	wa.m = m;
 	wa.n = 20000;
