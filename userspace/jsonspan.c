@@ -487,7 +487,11 @@ static int find_members(const char *s, size_t n, const struct tg_jdoc *d, size_t
 		if (!vend)
 			return -1;
 		for (size_t k = 0; k < nkeys; k++) {
-			if (!str_eq(s, kstart + 1, kend - 1, escaped, keys[k], lens[k]))
+			size_t klen = kend - 1 - (kstart + 1); /* as written */
+
+			/* most keys are told apart by their length (str_eq's first tests, inline) */
+			if (klen < lens[k] || (!escaped && klen != lens[k] && s[kstart + 1 + lens[k]] != 0) ||
+			    !str_eq(s, kstart + 1, kend - 1, escaped, keys[k], lens[k]))
 				continue;
 			if (found[k].key != TG_JNONE) {
 				if (repeated)
@@ -524,7 +528,10 @@ size_t tg_json_get(const struct tg_jdoc *d, size_t obj, const char *key)
 	return m.value;
 }
 
-void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys, size_t *vals)
+/* tg_json_get_many; and with repeated, also whether a key is there twice
+ * (which takes a look at every member). */
+static void get_many(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys, size_t *vals,
+		     bool *repeated)
 {
 	struct tg_jmember m[MAX_MANY];
 
@@ -535,11 +542,25 @@ void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *ke
 	for (size_t off = 0; off < nkeys; off += MAX_MANY) {
 		size_t batch = nkeys - off < MAX_MANY ? nkeys - off : MAX_MANY;
 
-		if (find_members(d->s, d->n, d, obj, keys + off, batch, m, NULL) < 0)
+		if (find_members(d->s, d->n, d, obj, keys + off, batch, m, repeated) < 0)
 			return;
 		for (size_t k = 0; k < batch; k++)
 			vals[off + k] = m[k].key == TG_JNONE ? TG_JNONE : m[k].value;
 	}
+}
+
+void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys, size_t *vals)
+{
+	get_many(d, obj, keys, nkeys, vals, NULL);
+}
+
+bool tg_json_get_many_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys,
+			      size_t *vals)
+{
+	bool repeated = false;
+
+	get_many(d, obj, keys, nkeys, vals, &repeated);
+	return repeated;
 }
 
 bool tg_json_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys)

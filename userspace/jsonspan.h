@@ -107,6 +107,11 @@ void tg_json_get_many(const struct tg_jdoc *d, size_t obj, const char *const *ke
  * reader that must see what the provider sees refuses such a document. */
 bool tg_json_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys);
 
+/* Both in one pass: tg_json_get_many into vals, and returns what
+ * tg_json_repeats would. */
+bool tg_json_get_many_repeats(const struct tg_jdoc *d, size_t obj, const char *const *keys, size_t nkeys,
+			      size_t *vals);
+
 /* The children of an array (its elements) or of an object (its members'
  * values), in order, as cJSON_ArrayForEach visits them:
  *   for (v = tg_json_first(d, arr); v != TG_JNONE; v = tg_json_next(d, v))

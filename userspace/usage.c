@@ -195,8 +195,7 @@ void tg_usage_parse_request(const struct tg_provider *prov, const struct tg_http
 	if (!is(&d, o, TG_JSON_OBJECT))
 		return;
 	r->json_body = true;
-	tg_json_get_many(&d, o, keys, NKEYS, vals);
-	if (tg_json_repeats(&d, o, keys, NKEYS))
+	if (tg_json_get_many_repeats(&d, o, keys, NKEYS, vals))
 		for (size_t k = 0; k < NKEYS && !r->repeated_key[0]; k++)
 			if (tg_json_repeats(&d, o, keys + k, 1)) /* which one, for the message */
 				tg_strlcpy(r->repeated_key, keys[k], sizeof(r->repeated_key));
@@ -213,8 +212,7 @@ void tg_usage_parse_request(const struct tg_provider *prov, const struct tg_http
 		size_t config = vals[GENERATION_CONFIG] != NONE ? vals[GENERATION_CONFIG] : vals[GENERATION_CONFIG_SNAKE];
 		size_t gc[TG_ARRAY_LEN(gc_keys)];
 
-		tg_json_get_many(&d, config, gc_keys, TG_ARRAY_LEN(gc_keys), gc);
-		if (!r->repeated_key[0] && tg_json_repeats(&d, config, gc_keys, TG_ARRAY_LEN(gc_keys)))
+		if (tg_json_get_many_repeats(&d, config, gc_keys, TG_ARRAY_LEN(gc_keys), gc) && !r->repeated_key[0])
 			tg_strlcpy(r->repeated_key, "generationConfig member", sizeof(r->repeated_key));
 		if (count(&d, gc[MAX_OUT], &v) || count(&d, gc[MAX_OUT_SNAKE], &v))
 			r->max_output = (int64_t)v;

@@ -234,6 +234,17 @@ static void named_cases(void)
 		tg_json_get_many(&D, 0, keys, 4, vals);
 		CHECK(tg_json_type(&D, vals[0]) == TG_JSON_NULL && vals[1] == tg_json_get(&D, 0, "model") &&
 			      vals[2] == TG_JNONE && vals[3] == v, "tg_json_get_many finds each key in one pass");
+		{
+			size_t again[4];
+			const char *others[] = {"n", "absent"};
+
+			CHECK(tg_json_get_many_repeats(&D, 0, keys, 4, again) && tg_json_repeats(&D, 0, keys, 4) &&
+				      memcmp(again, vals, sizeof(vals)) == 0,
+			      "tg_json_get_many_repeats: the same members, and the repeated model");
+			CHECK(!tg_json_get_many_repeats(&D, 0, others, 2, again) && !tg_json_repeats(&D, 0, others, 2) &&
+				      again[0] == vals[0] && again[1] == TG_JNONE,
+			      "tg_json_get_many_repeats: no repeat among keys that are there once");
+		}
 	}
 	CHECK(tg_json_get(&D, TG_JNONE, "model") == TG_JNONE && tg_json_get(&D, tg_json_get(&D, 0, "n"), "x") == TG_JNONE,
 	      "lookups chain through TG_JNONE and non-objects");
