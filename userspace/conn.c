@@ -448,7 +448,20 @@ static bool host_matches_sni(const struct tg_conn *c)
 	return n == strlen(c->sni) && strncasecmp(h->value, c->sni, n) == 0;
 }
 
-/* "Name: value\r\n", as the header came (no printf: this runs for every header). */
+/* Head lines are written without printf: they are written for every request. */
+static int put_str(struct tg_buf *out, const char *s)
+{
+	return tg_buf_append(out, s, strlen(s));
+}
+
+static int put_u64(struct tg_buf *out, uint64_t v)
+{
+	char d[20];
+
+	return tg_buf_append(out, d, tg_fmt_u64(d, v));
+}
+
+/* "Name: value\r\n", as the header came. */
 static int append_header(struct tg_buf *out, const struct tg_http_header *h)
 {
 	return tg_buf_append(out, h->name, h->name_len) | tg_buf_append(out, ": ", 2) |
@@ -466,8 +479,8 @@ static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 		    tg_http_token_eq(req->method, req->method_len, "PATCH");
 	int rc = 0;
 
-	rc |= tg_buf_printf(out, "%.*s %.*s HTTP/1.1\r\n", (int)req->method_len, req->method,
-			    (int)req->target_len, req->target);
+	rc |= tg_buf_append(out, req->method, req->method_len) | put_str(out, " ") |
+	      tg_buf_append(out, req->target, req->target_len) | put_str(out, " HTTP/1.1\r\n");
 	for (size_t i = 0; i < req->nheaders; i++) {
 		const struct tg_http_header *h = &req->headers[i];
 
@@ -481,11 +494,13 @@ static int build_upstream_request(struct tg_conn *c, struct tg_buf *out)
 	if (req->upgrade && upgrade)
 		rc |= tg_buf_printf(out, "Connection: Upgrade\r\nUpgrade: %.*s\r\n",
 				    (int)upgrade->value_len, upgrade->value);
-	rc |= tg_buf_printf(out, "Accept-Encoding: identity\r\n");
+	rc |= put_str(out, "Accept-Encoding: identity\r\n");
 	/* the provider's work is a child of tollgate's span, which continues the agent's trace */
-	rc |= tg_buf_printf(out, "traceparent: 00-%s-%s-01\r\n", c->call->trace_id, c->call->span_id);
+	rc |= put_str(out, "traceparent: 00-") | put_str(out, c->call->trace_id) | put_str(out, "-") |
+	      put_str(out, c->call->span_id) | put_str(out, "-01\r\n");
 	if (body)
-		rc |= tg_buf_printf(out, "Content-Length: %zu\r\n", tg_buf_used(&c->call->req_body));
+		rc |= put_str(out, "Content-Length: ") | put_u64(out, tg_buf_used(&c->call->req_body)) |
+		      put_str(out, "\r\n");
 	rc |= tg_buf_append(out, "\r\n", 2);
 	rc |= tg_buf_append(out, tg_buf_start(&c->call->req_body), tg_buf_used(&c->call->req_body));
 	return rc ? -1 : 0;
@@ -691,7 +706,11 @@ static void start_response(struct tg_conn *c, size_t head_len)
 	c->first_event_early = tg_http_content_type_is(res, "text/event-stream") &&
 			       tg_pipeline_sees_response_data(&D(c)->pipeline);
 	conn_hdr = tg_http_find(res, "connection");
-	tg_buf_printf(&c->out, "HTTP/1.1 %d %.*s\r\n", res->status, (int)res->reason_len, res->reason);
+	put_str(&c->out, "HTTP/1.1 ");
+	put_u64(&c->out, (uint64_t)res->status); /* 100-599: the parser checked */
+	put_str(&c->out, " ");
+	tg_buf_append(&c->out, res->reason, res->reason_len);
+	put_str(&c->out, "\r\n");
 	for (size_t i = 0; i < res->nheaders; i++) {
 		const struct tg_http_header *h = &res->headers[i];
 
@@ -707,13 +726,18 @@ static void start_response(struct tg_conn *c, size_t head_len)
 			continue;
 		append_header(&c->out, h);
 	}
-	if (c->chunked_out)
-		tg_buf_printf(&c->out, "Transfer-Encoding: chunked\r\n");
-	else if (c->res_body == TG_BODY_LENGTH)
-		tg_buf_printf(&c->out, "Content-Length: %llu\r\n", (unsigned long long)c->res_left);
+	if (c->chunked_out) {
+		put_str(&c->out, "Transfer-Encoding: chunked\r\n");
+	} else if (c->res_body == TG_BODY_LENGTH) {
+		put_str(&c->out, "Content-Length: ");
+		put_u64(&c->out, c->res_left);
+		put_str(&c->out, "\r\n");
+	}
 	if (!c->keep_alive && !upgrade)
-		tg_buf_printf(&c->out, "Connection: close\r\n");
-	tg_buf_printf(&c->out, "x-tollgate-trace-id: %s\r\n\r\n", call->trace_id);
+		put_str(&c->out, "Connection: close\r\n");
+	put_str(&c->out, "x-tollgate-trace-id: ");
+	put_str(&c->out, call->trace_id);
+	put_str(&c->out, "\r\n\r\n");
 	c->res_started = true;
 	if (upgrade) {
 		call->outcome = TG_OUTCOME_TUNNEL;
