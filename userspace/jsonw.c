@@ -56,24 +56,10 @@ static uint64_t needs_look(uint64_t w)
 	return tg_word_below(w, 0x20) | tg_word_eq(w, '"') | tg_word_eq(w, '\\') | (w & (TG_WORD_ONES * 0x80));
 }
 
-/* How many bytes at s (of n) go out as they are, eight at a time; a short
- * tail is padded with plain bytes, so short strings (keys) take one step. */
-static size_t plain_run(const char *s, size_t n)
-{
-	char tail[8];
-	size_t i = 0;
-	uint64_t m;
-
-	for (; i + 8 <= n; i += 8)
-		if ((m = needs_look(tg_word_load(s + i))))
-			return i + tg_word_first(m);
-	if (i == n)
-		return n;
-	memset(tail, 'a', sizeof(tail));
-	memcpy(tail, s + i, n - i);
-	m = needs_look(tg_word_load(tail));
-	return m ? i + tg_word_first(m) : n;
-}
+/* The bytes that go out as they are: not a control, '"', '\\' or >= 0x80. */
+static const unsigned char plain[256] = {
+	[0x20 ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7f] = 1,
+};
 
 /* s[0..n) as a JSON string literal at o, which has room for n * 6 + 2
  * bytes (the worst case: every byte a \u00XX escape); returns its end. */
@@ -85,12 +71,14 @@ static char *quote_into(char *o, const char *str, size_t n)
 
 	*o++ = '"';
 	while (i < n) {
-		size_t k = plain_run(str + i, n - i);
 		unsigned char c;
 
-		memcpy(o, str + i, k);
-		o += k;
-		i += k;
+		/* a run of plain bytes: eight at a time while a whole word is,
+		 * then one at a time (a short string, a tail, up to a special) */
+		for (; i + 8 <= n && !needs_look(tg_word_load(str + i)); i += 8, o += 8)
+			memcpy(o, str + i, 8);
+		while (i < n && plain[s[i]])
+			*o++ = (char)s[i++];
 		if (i == n)
 			break;
 		c = s[i];
@@ -262,6 +250,63 @@ void tg_jw_int(struct tg_jsonw *w, const char *key, int64_t v)
 	member_end(w, o);
 }
 
+/*
+ * What "%.15g" prints for v when v is the double nearest to a whole number
+ * of billionths, n / 1e9 with 0 < |n| < 10^15 (costs in USD, milliseconds
+ * from microseconds: what calls are made of), without printf; 0 for other
+ * values. Such a v is within half an ulp of n * 10^-9, far less than half
+ * a unit in its 15th digit, so %.15g rounds it to exactly those digits,
+ * and they read back as v (strtod rounds correctly). %g then writes them
+ * in fixed notation, or d.ddde-XX below 10^-4, without trailing zeros.
+ */
+static size_t billionths(double v, char *out)
+{
+	char d[20], *o = out;
+	long long n;
+	uint64_t a;
+	size_t k, frac, lead;
+	int exp10;
+
+	if (!(fabs(v) < 1e6))
+		return 0;
+	n = llround(v * 1e9);
+	if (n == 0 || (double)n / 1e9 != v)
+		return 0;
+	if (n < 0)
+		*o++ = '-';
+	a = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+	k = tg_fmt_u64(d, a);          /* |n| < 10^15: at most 15 digits */
+	exp10 = (int)k - 10;           /* the power of ten of the first digit */
+	while (k > 1 && d[k - 1] == '0')
+		k--;                   /* the significant digits: d[0..k) */
+	if (exp10 < -4) {
+		*o++ = d[0];
+		if (k > 1) {
+			*o++ = '.';
+			memcpy(o, d + 1, k - 1);
+			o += k - 1;
+		}
+		memcpy(o, "e-0", 3);
+		o[2] = (char)('0' + -exp10 / 10);
+		o[3] = (char)('0' + -exp10 % 10);
+		return (size_t)(o + 4 - out);
+	}
+	if (exp10 < 0) { /* 0.000ddd */
+		lead = (size_t)(-exp10 - 1);
+		memcpy(o, "0.0000", 2 + lead);
+		o += 2 + lead;
+		memcpy(o, d, k);
+		return (size_t)(o + k - out);
+	}
+	/* ddd.ddd: exp10 + 1 digits before the point (k > exp10 + 1: not whole) */
+	frac = k - (size_t)(exp10 + 1);
+	memcpy(o, d, (size_t)exp10 + 1);
+	o += exp10 + 1;
+	*o++ = '.';
+	memcpy(o, d + exp10 + 1, frac);
+	return (size_t)(o + frac - out);
+}
+
 void tg_jw_double(struct tg_jsonw *w, const char *key, double v)
 {
 	char s[40];
@@ -273,6 +318,10 @@ void tg_jw_double(struct tg_jsonw *w, const char *key, double v)
 	}
 	if (v == floor(v) && fabs(v) < 1e15) {
 		tg_jw_int(w, key, (int64_t)v);
+		return;
+	}
+	if ((n = (int)billionths(v, s))) {
+		member_raw(w, key, s, (size_t)n);
 		return;
 	}
 	n = snprintf(s, sizeof(s), "%.15g", v);

@@ -172,6 +172,31 @@ int main(void)
 		CHECK(all, "... and read back exactly");
 		CHECK(strcmp(dbl(NAN, &b), "null") == 0 && strcmp(dbl(INFINITY, &b), "null") == 0, "NaN and inf: null");
 	}
+	/* whole numbers of billionths (costs, milliseconds) print without printf: the same text,
+	 * at every magnitude from 1e-9 to 1e6, both signs, with and without trailing zeros */
+	{
+		bool all = true;
+		uint32_t x = 12345;
+		int tried = 0;
+
+		for (int digits = 1; digits <= 15 && all; digits++) {
+			for (int i = 0; i < 4000 && all; i++) {
+				long long n = 0;
+
+				for (int d = 0; d < digits; d++) {
+					x = x * 1103515245u + 12345u;
+					n = n * 10 + (long long)((x >> 16) % 10);
+				}
+				if (i % 3 == 0)
+					n -= n % 1000; /* trailing zeros */
+				if (i % 2)
+					n = -n;
+				all &= same_as_cjson((double)n / 1e9, &b);
+				tried++;
+			}
+		}
+		CHECK(all, "%d multiples of 1e-9 print as cJSON prints them", tried);
+	}
 	CHECK(strcmp(ms(1234, &b), "1.234") == 0 && strcmp(ms(1500, &b), "1.5") == 0 && strcmp(ms(2000, &b), "2") == 0 &&
 		      strcmp(ms(7, &b), "0.007") == 0 && strcmp(ms(0, &b), "0") == 0,
 	      "microseconds as milliseconds");
