@@ -576,12 +576,10 @@ static int begin_call(struct tg_conn *c)
 	return 0;
 }
 
-/* A complete head is at the start of c->in: copy it, check it, start the call. */
-static void start_request(struct tg_conn *c, size_t head_len)
+/* A complete head (msg, parsed) is at the start of c->in: copy it, check it, start the call. */
+static void start_request(struct tg_conn *c, const struct tg_http_msg *msg, size_t head_len)
 {
 	struct tg_call *call;
-	int status;
-	const char *why;
 
 	if (begin_call(c)) {
 		conn_close(c);
@@ -592,11 +590,11 @@ static void start_request(struct tg_conn *c, size_t head_len)
 		conn_close(c);
 		return;
 	}
+	/* the call's copy of the head, so that its pointers outlive c->in */
+	call->req = *msg;
+	tg_http_msg_rebase(&call->req, tg_buf_start(&c->in), tg_buf_start(&call->req_head));
 	tg_buf_consume(&c->in, head_len);
 	call->bytes_from_client = head_len;
-	/* Parse again from our copy so the pointers outlive c->in. */
-	tg_http_parse_request(tg_buf_start(&call->req_head), head_len, head_len, &call->req,
-			      &status, &why);
 	trace_ids(c, call);
 	tg_request_key_fp(D(c)->sha256, &call->req, call->key_fp, sizeof(call->key_fp));
 	c->keep_alive = call->req.keep_alive;
@@ -680,14 +678,15 @@ static void start_response(struct tg_conn *c, size_t head_len)
 	struct tg_call *call = c->call;
 	const struct tg_http_header *conn_hdr;
 	struct tg_http_msg *res = &call->res;
-	int status;
-	const char *why;
 	bool upgrade;
 
-	tg_buf_append(&call->res_head, tg_buf_start(&c->up->in), head_len);
+	/* call->res was parsed from the upstream buffer: point it at the call's copy */
+	if (tg_buf_append(&call->res_head, tg_buf_start(&c->up->in), head_len)) {
+		conn_close(c);
+		return;
+	}
+	tg_http_msg_rebase(res, tg_buf_start(&c->up->in), tg_buf_start(&call->res_head));
 	tg_buf_consume(&c->up->in, head_len);
-	tg_http_parse_response(tg_buf_start(&call->res_head), head_len, head_len,
-			       call->req.method, call->req.method_len, res, &status, &why);
 	call->status = res->status;
 	upgrade = res->status == 101 && call->req.upgrade;
 	tg_pipeline_response_head(&D(c)->pipeline, call);
@@ -1350,7 +1349,7 @@ static bool step_head(struct tg_conn *c)
 			return true;
 		}
 		if (head > 0) {
-			start_request(c, (size_t)head);
+			start_request(c, &msg, (size_t)head);
 			return true;
 		}
 	}

@@ -138,6 +138,22 @@ bool tg_http_list_has(const char *value, size_t len, const char *token)
 	return false;
 }
 
+static const char *rebase(const char *p, const char *from, const char *to)
+{
+	return p ? to + (p - from) : NULL;
+}
+
+void tg_http_msg_rebase(struct tg_http_msg *msg, const char *from, const char *to)
+{
+	msg->method = rebase(msg->method, from, to);
+	msg->target = rebase(msg->target, from, to);
+	msg->reason = rebase(msg->reason, from, to);
+	for (size_t i = 0; i < msg->nheaders; i++) {
+		msg->headers[i].name = rebase(msg->headers[i].name, from, to);
+		msg->headers[i].value = rebase(msg->headers[i].value, from, to);
+	}
+}
+
 const struct tg_http_header *tg_http_find(const struct tg_http_msg *msg, const char *name)
 {
 	size_t n = strlen(name);

@@ -81,6 +81,11 @@ ssize_t tg_http_parse_response(const char *buf, size_t len, size_t max_head,
 /* Case-insensitive header lookup; returns the first match or NULL. */
 const struct tg_http_header *tg_http_find(const struct tg_http_msg *msg, const char *name);
 
+/* msg was parsed from a head at `from`; point it at the same bytes of a
+ * copy of that head at `to` (so that it can outlive the buffer it was
+ * parsed in, without parsing the copy again). */
+void tg_http_msg_rebase(struct tg_http_msg *msg, const char *from, const char *to);
+
 /* Case-insensitive comparisons on (pointer, length) strings. */
 bool tg_http_caseeq(const char *a, const char *b, size_t n);
 /* s[0..n) equals the string lit, ignoring ASCII case. Inline, so that for a

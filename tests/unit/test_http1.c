@@ -653,6 +653,43 @@ static void test_value_bytes(void)
 	      "(%zu of %zu)", kept, allowed);
 }
 
+/* A message parsed from one buffer and rebased onto a copy is the message
+ * parsed from the copy. */
+static void test_rebase(void)
+{
+	const char *req = "POST /v1/chat?x=1 HTTP/1.1\r\nHost: api.openai.com\r\nX-A:  b c \r\nX-Empty:\r\n"
+			  "Content-Length: 5\r\n\r\nhello";
+	const char *res = "HTTP/1.1 404 Not Found\r\nServer: t\r\nContent-Length: 0\r\n\r\n";
+	const char *bufs[] = {req, res};
+	bool same = true;
+
+	for (int k = 0; k < 2; k++) {
+		struct tg_http_msg a, b;
+		char copy[256];
+		size_t len = strlen(bufs[k]);
+		int st;
+		const char *why;
+		ssize_t n = k == 0 ? tg_http_parse_request(bufs[k], len, 4096, &a, &st, &why)
+				   : tg_http_parse_response(bufs[k], len, 4096, "GET", 3, &a, &st, &why);
+
+		memcpy(copy, bufs[k], len);
+		tg_http_msg_rebase(&a, bufs[k], copy);
+		if (k == 0)
+			tg_http_parse_request(copy, len, 4096, &b, &st, &why);
+		else
+			tg_http_parse_response(copy, len, 4096, "GET", 3, &b, &st, &why);
+		same &= n > 0 && a.method == b.method && a.target == b.target && a.target_len == b.target_len &&
+			a.reason == b.reason && a.reason_len == b.reason_len && a.status == b.status &&
+			a.nheaders == b.nheaders && a.head_len == b.head_len && a.body == b.body &&
+			a.content_length == b.content_length;
+		for (size_t i = 0; same && i < a.nheaders; i++)
+			same = a.headers[i].name == b.headers[i].name && a.headers[i].value == b.headers[i].value &&
+			       a.headers[i].name_len == b.headers[i].name_len &&
+			       a.headers[i].value_len == b.headers[i].value_len;
+	}
+	CHECK(same, "rebase: a request and a response rebased onto a copy are the copy's parse");
+}
+
 static void test_helpers(void)
 {
 	struct tg_http_msg m;
@@ -934,6 +971,7 @@ int main(void)
 	run_data_vectors();
 	test_limits();
 	test_value_bytes();
+	test_rebase();
 	test_helpers();
 	test_requests_inline();
 	test_responses_inline();
