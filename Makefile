@@ -72,7 +72,8 @@ $(BUILD)/fuzz/fuzz_jsonspan: tests/unit/jsonspan_cjson.h
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tests/fuzz/fuzz_common.c $(FUZZ_OBJS) -o $@ $(LDLIBS)
 
-fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse $(BUILD)/fuzz/fuzz_jsonarray $(BUILD)/fuzz/fuzz_jsonspan
+fuzz: $(BUILD)/fuzz/fuzz_jsonrw $(BUILD)/fuzz/fuzz_sse $(BUILD)/fuzz/fuzz_jsonarray $(BUILD)/fuzz/fuzz_jsonspan \
+      $(BUILD)/fuzz/fuzz_http1
 
 # Redaction accuracy (labelled corpora) and speed: bench/RESULTS-redaction.md
 CORPORA ?= ../shared/corpora

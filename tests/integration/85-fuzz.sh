@@ -7,7 +7,9 @@
 # splitter, or a split UTF-8 sequence fails the run (the harnesses abort on
 # them). Also the metering stage's JSON readers (fuzz_jsonspan): they must
 # accept and read exactly what cJSON does, and the usage readers must not
-# crash on any input.
+# crash on any input. And the HTTP/1.1 head parser (fuzz_http1): what it
+# accepts must hold no smuggling material (controls in values, bad names,
+# two framings) and must rebase exactly onto a copy.
 # Longer runs: see README.md, "Redaction", fuzzing.
 source "$(dirname "$0")/lib.sh"
 
@@ -20,7 +22,7 @@ if ! make -C "$TG_REPO" -s BUILD="$BUILD_DIR" fuzz >"$TG_TMP/build.log" 2>&1; th
 fi
 pass "fuzz harnesses build"
 
-for h in fuzz_jsonrw fuzz_sse fuzz_jsonarray fuzz_jsonspan; do
+for h in fuzz_jsonrw fuzz_sse fuzz_jsonarray fuzz_jsonspan fuzz_http1; do
 	corpus="$TG_TMP/$h"
 	mkdir -p "$corpus"
 	cp "$TG_REPO/tests/fuzz/corpus/${h#fuzz_}/"* "$corpus/"
