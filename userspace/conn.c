@@ -408,13 +408,16 @@ static void trace_ids(struct tg_conn *c, struct tg_call *call)
 
 static bool hop_by_hop(const struct tg_http_header *h, const struct tg_http_header *connection)
 {
-	static const char *names[] = {"connection", "keep-alive", "proxy-connection", "te",
-				      "trailer", "transfer-encoding", "upgrade", "proxy-authorization",
-				      "proxy-authenticate"};
+	const char *n = h->name;
+	size_t len = h->name_len;
 
-	for (size_t i = 0; i < TG_ARRAY_LEN(names); i++)
-		if (tg_http_token_eq(h->name, h->name_len, names[i]))
-			return true;
+	/* each a literal, so tg_http_token_eq compares lengths first */
+	if (tg_http_token_eq(n, len, "connection") || tg_http_token_eq(n, len, "keep-alive") ||
+	    tg_http_token_eq(n, len, "proxy-connection") || tg_http_token_eq(n, len, "te") ||
+	    tg_http_token_eq(n, len, "trailer") || tg_http_token_eq(n, len, "transfer-encoding") ||
+	    tg_http_token_eq(n, len, "upgrade") || tg_http_token_eq(n, len, "proxy-authorization") ||
+	    tg_http_token_eq(n, len, "proxy-authenticate"))
+		return true;
 	if (connection) {
 		char name[128];
 
@@ -449,7 +452,7 @@ static bool host_matches_sni(const struct tg_conn *c)
 }
 
 /* Head lines are written without printf: they are written for every request. */
-static int put_str(struct tg_buf *out, const char *s)
+static inline int put_str(struct tg_buf *out, const char *s)
 {
 	return tg_buf_append(out, s, strlen(s));
 }
