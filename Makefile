@@ -137,7 +137,8 @@ $(BUILD)/bench/pipeline: bench/pipeline.c $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB_OBJS) -o $@ $(DAEMON_ALLOC) $(LDLIBS)
 
 bench-pipeline: $(BUILD)/bench/pipeline
-	$(BUILD)/bench/pipeline
+	$(BUILD)/bench/pipeline >bench/RESULTS-pipeline.md.tmp && mv bench/RESULTS-pipeline.md.tmp bench/RESULTS-pipeline.md
+	cat bench/RESULTS-pipeline.md
 
 # The daemon allocates with mimalloc (Debian's libmimalloc; linked first, it
 # takes malloc/free for every library too): requests allocate and free small
