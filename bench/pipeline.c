@@ -3,10 +3,10 @@
  * without the network and TLS: the request head parsed and copied into
  * the call as the proxy does it, the trace ids and the key fingerprint,
  * then the daemon's pipeline as it runs in production (redact, meter,
- * trace, metrics, request log, built as daemon.c builds them, with the
- * shipped policies) over the throughput bench's call:
- * its request (bench/run.sh's REQ_BODY, wrk's headers) and nginx's canned
- * chat completion as the answer.
+ * trace, metrics, request log, added by the daemon's own
+ * tg_daemon_add_stages, with the shipped policies) over the throughput
+ * bench's call: its request (bench/run.sh's REQ_BODY, wrk's headers) and
+ * nginx's canned chat completion as the answer.
  *
  *   make bench-pipeline                  (builds $(BUILD)/bench/pipeline, runs it
  *                                         and writes bench/RESULTS-pipeline.md)
@@ -28,6 +28,7 @@
 #include <openssl/evp.h>
 
 #include "audit.h"
+#include "daemon.h"
 #include "events.h"
 #include "http1.h"
 #include "identity.h"
@@ -101,7 +102,6 @@ static double now_s(clockid_t clock)
 static int open_world(struct world *w, const char *dir, tg_err *err)
 {
 	char path[4200];
-	struct tg_stage stage;
 
 	if (tg_registry_load("policies/providers.json", &w->reg, err))
 		return -1;
@@ -122,16 +122,7 @@ static int open_world(struct world *w, const char *dir, tg_err *err)
 		return -1;
 	if (!(w->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
 		return tg_errf(err, "OpenSSL has no SHA-256");
-	stage = tg_redact_stage(w->redact, w->pipeline.n);
-	tg_pipeline_add(&w->pipeline, &stage);
-	stage = tg_meter_stage(w->meter, w->pipeline.n);
-	tg_pipeline_add(&w->pipeline, &stage);
-	stage = tg_trace_stage(w->trace);
-	tg_pipeline_add(&w->pipeline, &stage);
-	stage = tg_metrics_stage(w->metrics);
-	tg_pipeline_add(&w->pipeline, &stage);
-	stage = tg_reqlog_stage(w->reqlog);
-	tg_pipeline_add(&w->pipeline, &stage);
+	tg_daemon_add_stages(&w->pipeline, w->redact, w->meter, w->trace, w->metrics, w->reqlog);
 	w->origin.family = 2;
 	w->origin.tgid = w->origin.pid = 4242;
 	w->origin.uid = 1000;

@@ -120,13 +120,34 @@ static void stop_workers(struct tg_daemon *d)
 		tg_worker_join(&d->workers[i]);
 }
 
+void tg_daemon_add_stages(struct tg_pipeline *p, struct tg_redact *redact, struct tg_meter *meter,
+			  struct tg_trace *trace, struct tg_metrics *metrics, struct tg_reqlog *reqlog)
+{
+	struct tg_stage stage;
+
+	/*
+	 * Pipeline stages, in the order they see a request. Governance stages
+	 * (redact, budget and meter, trace) go before the request log, which
+	 * records the outcome of everything before it.
+	 */
+	stage = tg_redact_stage(redact, p->n);
+	tg_pipeline_add(p, &stage);
+	stage = tg_meter_stage(meter, p->n);
+	tg_pipeline_add(p, &stage);
+	stage = tg_trace_stage(trace);
+	tg_pipeline_add(p, &stage);
+	stage = tg_metrics_stage(metrics);
+	tg_pipeline_add(p, &stage);
+	stage = tg_reqlog_stage(reqlog);
+	tg_pipeline_add(p, &stage);
+}
+
 static int start(struct tg_daemon *d, tg_err *err)
 {
 	const char *domains[256];
 	size_t ndomains;
 	char path[PATH_MAX + 32];
 	bool stale = false;
-	struct tg_stage stage;
 
 	if (tg_config_load(d->config_path, &d->cfg, err))
 		return -1;
@@ -191,21 +212,7 @@ static int start(struct tg_daemon *d, tg_err *err)
 	d->redact = tg_redact_open(d->cfg.redaction_policy, d->cfg.redaction, d->events, d->audit, err);
 	if (!d->redact)
 		return -1;
-	/*
-	 * Pipeline stages, in the order they see a request. Governance stages
-	 * (redact, budget and meter, trace) go before the request log, which
-	 * records the outcome of everything before it.
-	 */
-	stage = tg_redact_stage(d->redact, d->pipeline.n);
-	tg_pipeline_add(&d->pipeline, &stage);
-	stage = tg_meter_stage(d->meter, d->pipeline.n);
-	tg_pipeline_add(&d->pipeline, &stage);
-	stage = tg_trace_stage(d->trace);
-	tg_pipeline_add(&d->pipeline, &stage);
-	stage = tg_metrics_stage(d->metrics);
-	tg_pipeline_add(&d->pipeline, &stage);
-	stage = tg_reqlog_stage(d->reqlog);
-	tg_pipeline_add(&d->pipeline, &stage);
+	tg_daemon_add_stages(&d->pipeline, d->redact, d->meter, d->trace, d->metrics, d->reqlog);
 
 	struct tg_bpf_opts bopts = {
 		.own_mark = d->cfg.socket_mark,

@@ -62,6 +62,12 @@ struct tg_daemon {
 /* `tollgate run`: returns the process exit status. */
 int tg_daemon_main(const char *config_path);
 
+/* The stages every call goes through, in order, into an empty pipeline:
+ * redact, meter, trace, metrics, request log. (Also what bench/pipeline.c
+ * measures.) */
+void tg_daemon_add_stages(struct tg_pipeline *p, struct tg_redact *redact, struct tg_meter *meter,
+			  struct tg_trace *trace, struct tg_metrics *metrics, struct tg_reqlog *reqlog);
+
 /* Status as a JSON document (malloc'd), for the admin API. */
 char *tg_daemon_status_json(struct tg_daemon *d);
 
