@@ -12,12 +12,20 @@
  *                                         and writes bench/RESULTS-pipeline.md)
  *   $(BUILD)/bench/pipeline [--calls N] [--rounds R]
  *
- * It prints (as markdown), per call, this thread's CPU time in each step (the mean of R
- * rounds of N calls; the best round too, as the least disturbed), and the
- * CPU the trace store's and the ledger's writer threads spent (the
- * process's CPU minus this thread's, after both have caught up). A tool
- * for finding where a call's time goes and for comparing builds; nothing
- * is timed against a threshold.
+ * It prints (as markdown), per call, this thread's CPU time in each step
+ * (the mean of R rounds of N calls; the best round too, as the least
+ * disturbed), and the CPU the trace store's and the ledger's writer
+ * threads spent (the process's CPU minus this thread's, after both have
+ * caught up). A tool for finding where a call's time goes and for
+ * comparing builds; nothing is timed against a threshold. For exact
+ * counts, run it under callgrind with collection on inside the per-call
+ * functions:
+ *   valgrind --tool=callgrind --toggle-collect=tg_pipeline_request \
+ *     --toggle-collect=tg_pipeline_response_head --toggle-collect=tg_pipeline_response_data \
+ *     --toggle-collect=tg_pipeline_complete --toggle-collect=tg_http_parse_request \
+ *     --toggle-collect=tg_http_parse_response --toggle-collect=tg_request_key_fp \
+ *     build/bench/pipeline --calls 2000 --rounds 1
+ * (instructions per call: the total over 4000, the warm-up round included).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,7 +302,8 @@ int main(int argc, char **argv)
 		       "of %ld rounds (after one unmeasured), the throughput bench's small chat completion through "
 		       "the daemon's stages, without the network and TLS. CPU time per call; the clock reads "
 		       "around each step are included. The writer threads run beside the worker thread, as in "
-		       "the daemon.\n\n",
+		       "the daemon. On a shared VM whole runs differ by 10-20%%: compare builds in alternating "
+		       "runs, or by instruction counts under callgrind (the file's comment says how).\n\n",
 		       when, sysconf(_SC_NPROCESSORS_ONLN), calls, rounds);
 	}
 	printf("| step | µs per call, mean of the rounds | best round |\n|---|---:|---:|\n");
