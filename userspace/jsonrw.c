@@ -47,12 +47,6 @@ static int fail(struct rw *r, const char *why)
 	return -1;
 }
 
-/* The bytes of w that end a plain run: a quote, a backslash, or a control character (word.h). */
-static uint64_t special8(uint64_t w)
-{
-	return tg_word_eq(w, '"') | tg_word_eq(w, '\\') | tg_word_below(w, 0x20);
-}
-
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -123,7 +117,7 @@ static int scan_string(struct rw *r, bool decode, bool *escaped)
 			uint64_t w, m;
 
 			w = tg_word_load(r->s + r->i);
-			m = special8(w);
+			m = tg_word_json_special(w);
 			if (m) {
 				r->i += tg_word_first(m);
 				break;

@@ -49,11 +49,11 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* A control, '"', '\\' or a byte >= 0x80 in w: the bytes that cannot go
- * out as they are. */
+/* The bytes of w that cannot go out as they are: what JSON escapes, and
+ * bytes >= 0x80 (checked as UTF-8). */
 static uint64_t needs_look(uint64_t w)
 {
-	return tg_word_below(w, 0x20) | tg_word_eq(w, '"') | tg_word_eq(w, '\\') | (w & (TG_WORD_ONES * 0x80));
+	return tg_word_json_special(w) | (w & (TG_WORD_ONES * 0x80));
 }
 
 /* The bytes that go out as they are: not a control, '"', '\\' or >= 0x80. */

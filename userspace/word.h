@@ -8,7 +8,8 @@
  * Neither lets a carry cross from one byte to the next, so the first hit
  * is exact: tg_word_first() gives its offset (the lowest set bit on a
  * little-endian machine, the highest on a big-endian one).
- * tg_word_find2() finds the first of two bytes in a buffer with them.
+ * tg_word_find2() finds the first of two bytes in a buffer with them;
+ * tg_word_json_special() marks what ends a plain run in a JSON string.
  */
 #ifndef TG_WORD_H
 #define TG_WORD_H
@@ -38,6 +39,13 @@ static inline uint64_t tg_word_eq(uint64_t w, unsigned char b)
 static inline uint64_t tg_word_below(uint64_t w, unsigned char b)
 {
 	return ~(((w & TG_WORD_LOWS) + TG_WORD_ONES * (0x80 - b)) | w | TG_WORD_LOWS);
+}
+
+/* The bytes of w that a JSON string cannot hold as they are: '"', '\\'
+ * and the controls below 0x20 (an escape, or the end of the string). */
+static inline uint64_t tg_word_json_special(uint64_t w)
+{
+	return tg_word_eq(w, '"') | tg_word_eq(w, '\\') | tg_word_below(w, 0x20);
 }
 
 /* The offset of the first hit in m (not 0). */

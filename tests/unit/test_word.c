@@ -2,9 +2,10 @@
  * test_word.c - word.h: the eight-bytes-at-a-time byte tests the JSON
  * walkers and the SSE splitter scan with. Every byte value at every place
  * in a word, with every other byte value before and after it: a hit is
- * reported exactly where the byte is (no carry leaks into a neighbour), and
- * tg_word_first() gives the first one; and tg_word_find2() finds what a
- * byte-by-byte search finds, from every start, in texts of every length.
+ * reported exactly where the byte is (no carry leaks into a neighbour), by
+ * tg_word_eq, tg_word_below and tg_word_json_special, and tg_word_first()
+ * gives the first one; and tg_word_find2() finds what a byte-by-byte
+ * search finds, from every start, in texts of every length.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,7 @@ static void test_exact(void)
 {
 	const unsigned char targets[] = {'"', '\\', '\n', '\r', '{', 0, 0x7f, 0x80, 0xff};
 	const unsigned char limits[] = {0x20, 0x01, 0x80};
-	size_t eq_wrong = 0, below_wrong = 0, first_wrong = 0, words = 0;
+	size_t eq_wrong = 0, below_wrong = 0, first_wrong = 0, json_wrong = 0, words = 0;
 
 	for (unsigned x = 0; x < 256; x++) {
 		for (unsigned y = 0; y < 256; y += 7) {
@@ -48,6 +49,16 @@ static void test_exact(void)
 					if (m && tg_word_first(m) != (size_t)__builtin_ctzll(want))
 						first_wrong++;
 				}
+				{
+					uint64_t m = tg_word_json_special(w);
+					unsigned char one[8];
+
+					memcpy(one, &m, 8);
+					for (size_t k = 0; k < 8; k++)
+						json_wrong += (one[k] == 0x80) !=
+							      (b[k] == '"' || b[k] == '\\' || b[k] < 0x20) ||
+							      (one[k] & 0x7f);
+				}
 				for (size_t l = 0; l < sizeof(limits); l++) {
 					uint64_t m = tg_word_below(w, limits[l]);
 					unsigned char one[8];
@@ -63,6 +74,8 @@ static void test_exact(void)
 	      eq_wrong);
 	CHECK(below_wrong == 0, "tg_word_below: a hit exactly at each byte below the limit (%zu wrong)", below_wrong);
 	CHECK(first_wrong == 0, "tg_word_first: the offset of the first hit (%zu wrong)", first_wrong);
+	CHECK(json_wrong == 0, "tg_word_json_special: a hit exactly at each quote, backslash and control (%zu wrong)",
+	      json_wrong);
 }
 
 static void test_find2(void)
